@@ -1,0 +1,1 @@
+namespace LeadIntake.Benchmarks; static class Program { static void Main() {} }
