@@ -1,1 +1,3 @@
-Console.WriteLine();
+using LeadIntake.Training;
+
+return await TrainingCli.InvokeAsync(args, Console.Out, Console.Error);

@@ -1,1 +1,15 @@
-namespace LeadIntake.Benchmarks; static class Program { static void Main() {} }
+using LeadIntake.Benchmarks;
+
+// dotnet run -c Release --project tests/LeadIntake.Benchmarks -- capture|model
+return args.FirstOrDefault() switch
+{
+    "capture" => await CaptureBenchmark.RunAsync(args[1..]),
+    "model" => ModelBenchmark.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/LeadIntake.Benchmarks -- capture [--requests N] | model");
+    return 2;
+}

@@ -1,0 +1,27 @@
+namespace LeadIntake.Domain.Funnel;
+
+/// <summary>One recorded move of a lead through the funnel: a row of <c>StageHistory</c>.</summary>
+/// <param name="From">The stage before, or null when the lead entered the funnel.</param>
+/// <param name="To">The stage after.</param>
+/// <param name="At">When the move happened (UTC); for pipeline moves, the submission's received-at.</param>
+/// <param name="Reason">Why, readable by a marketer ("score 72 ≥ SQL threshold 70 (points-v1)").</param>
+/// <param name="Score">The lead's score (0–100) at the move.</param>
+/// <param name="ScoringModel">The version of the model that produced <paramref name="Score"/>.</param>
+/// <param name="Actor">Who moved it: <see cref="PipelineActor"/> or a person/system name.</param>
+/// <param name="Sequence">
+/// Position of this change among those produced by one processing step (0, 1, …), so storage can build a
+/// deterministic, sortable row key: a redelivered message yields the same keys.
+/// </param>
+public sealed record StageChange(
+    FunnelStage? From,
+    FunnelStage To,
+    DateTimeOffset At,
+    string Reason,
+    int Score,
+    string ScoringModel,
+    string Actor,
+    int Sequence = 0)
+{
+    /// <summary>The actor recorded for automatic moves made by the intake pipeline.</summary>
+    public const string PipelineActor = "pipeline";
+}

@@ -1,0 +1,21 @@
+using LeadIntake.Domain.Capture;
+using LeadIntake.Functions.Hosting;
+using LeadIntake.Storage;
+using LeadIntake.Storage.Queues;
+
+namespace LeadIntake.Functions.Pipeline;
+
+/// <summary>Accepts a validated submission by putting it on the <c>lead-captured</c> queue.</summary>
+/// <remarks>Thread-safe. Storage failures surface as <see cref="Azure.RequestFailedException"/> (the endpoint answers 503).</remarks>
+public sealed class LeadIntakeService(StorageClients storage)
+{
+    private readonly QueueClient _leadCaptured = storage.Queues.GetQueueClient(StorageNames.LeadCapturedQueue);
+
+    /// <summary>Queues <paramref name="submission"/>; returns only after the queue accepted the message.</summary>
+    /// <exception cref="Azure.RequestFailedException">The queue did not accept the message.</exception>
+    public async Task<LeadReceipt> AcceptAsync(LeadSubmission submission, CancellationToken cancellationToken = default)
+    {
+        await _leadCaptured.SendMessageAsync(LeadSubmissionMessage.Serialize(submission), cancellationToken: cancellationToken);
+        return new LeadReceipt(submission.LeadId, submission.SubmissionId);
+    }
+}

@@ -1,0 +1,101 @@
+using Azure;
+using LeadIntake.Domain.Scoring;
+using LeadIntake.Functions.Hosting;
+using LeadIntake.Learning;
+using LeadIntake.Storage.Models;
+using Microsoft.Extensions.Options;
+
+namespace LeadIntake.Functions.Scoring;
+
+/// <summary>
+/// Serves the trained model published in blob storage (the <c>models/current</c> pointer), hot-reloaded when the
+/// pointer changes; until one is published, or when the published one cannot be used, the points model.
+/// </summary>
+/// <remarks>
+/// The pointer (a small blob) is checked at most once per <see cref="ScoringOptions.ModelRefreshInterval"/>; the
+/// model is downloaded only when the pointer's ETag changed. A model whose features are not the lead's intake
+/// features (<see cref="LeadFeatureNames"/>), or that fails to load, is logged and skipped: a bad publish never stops
+/// processing. MQL/SQL thresholds come from the model's own recommendation. Thread-safe.
+/// </remarks>
+public sealed class PublishedModelScorerProvider(
+    PointsScorerProvider points,
+    StorageClients storage,
+    TimeProvider timeProvider,
+    IOptions<ScoringOptions> options,
+    ILogger<PublishedModelScorerProvider> logger) : IScorerProvider
+{
+    private readonly ModelRegistry _registry = new(storage.Blobs, timeProvider);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private ActiveScorer? _published;
+    private ETag? _pointerETag;
+    private long _nextCheckAtTicks;
+
+    /// <inheritdoc />
+    public async ValueTask<ActiveScorer> GetScorerAsync(CancellationToken cancellationToken = default)
+    {
+        if (timeProvider.GetUtcNow().UtcTicks < Volatile.Read(ref _nextCheckAtTicks))
+            return _published ?? await points.GetScorerAsync(cancellationToken);
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = timeProvider.GetUtcNow();
+            if (now.UtcTicks >= _nextCheckAtTicks)
+            {
+                await RefreshAsync(cancellationToken);
+                Volatile.Write(ref _nextCheckAtTicks, (now + options.Value.ModelRefreshInterval).UtcTicks);
+            }
+
+            return _published ?? await points.GetScorerAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var pointer = await _registry.GetCurrentPointerAsync(cancellationToken);
+            if (pointer is null)
+            {
+                _published = null;
+                _pointerETag = null;
+                return;
+            }
+
+            if (pointer.ETag == _pointerETag)
+                return;
+
+            var current = await _registry.DownloadCurrentAsync(cancellationToken);
+            _pointerETag = current?.PointerETag;
+            _published = current is null ? null : Load(current);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Keep serving what we had; the next check tries again.
+            logger.LogWarning(e, "Could not load the published scoring model; keeping {Version}", _published is null ? "the points model" : "the current model");
+        }
+    }
+
+    private ActiveScorer? Load(CurrentModel current)
+    {
+        var artifact = ModelArtifact.Read(current.Content.ToString());
+        var model = artifact.CreateScorer();
+        var unknown = model.FeatureNames.Where(name => !LeadFeatureNames.IsKnown(name)).ToList();
+        if (unknown.Count > 0)
+        {
+            logger.LogWarning(
+                "Published model {Version} uses features the intake pipeline does not produce ({Unknown}); scoring with the points model",
+                artifact.ModelVersion, string.Join(", ", unknown));
+            return null;
+        }
+
+        var thresholds = new QualificationThresholds(artifact.Thresholds.MarketingQualified.Score, artifact.Thresholds.SalesQualified.Score);
+        logger.LogInformation("Scoring with published model {Version} (MQL {Mql}, SQL {Sql})",
+            artifact.ModelVersion, thresholds.MarketingQualified, thresholds.SalesQualified);
+        return new ActiveScorer(new TrainedModelScorer(model), thresholds);
+    }
+}

@@ -1,0 +1,21 @@
+using LeadIntake.Domain.Scoring;
+using LeadIntake.Learning;
+
+namespace LeadIntake.Functions.Scoring;
+
+/// <summary>Adapts a trained model (<see cref="ModelScorer"/>) to the domain's <see cref="ILeadScorer"/>.</summary>
+/// <remarks>The model reads the lead's intake features by name; its reasons become the score's reasons. Thread-safe.</remarks>
+public sealed class TrainedModelScorer(ModelScorer model) : ILeadScorer
+{
+    /// <summary>The model's version, recorded with every score.</summary>
+    public string ModelVersion => model.ModelVersion;
+
+    /// <inheritdoc />
+    public LeadScore Score(LeadFeatures features)
+    {
+        var scored = model.Score(features);
+        return new LeadScore(
+            scored.Probability, scored.Score, scored.Grade, scored.ModelVersion,
+            [.. scored.Reasons.Select(reason => new ScoreReason(reason.Feature, reason.Value, reason.Contribution))]);
+    }
+}

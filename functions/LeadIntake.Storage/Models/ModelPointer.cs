@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace LeadIntake.Storage.Models;
+
+/// <summary>The <c>current</c> blob: which published model the function app serves.</summary>
+/// <remarks>
+/// Stored as JSON in <see cref="StorageNames.ModelsContainer"/>/<see cref="StorageNames.CurrentModelPointerBlob"/>.
+/// Format (fields in order): <c>formatVersion</c>, <c>version</c>, <c>blob</c>, <c>holdoutAuc</c>, <c>publishedAt</c> (ISO-8601 UTC).
+/// Format versions: 1 (first). <see cref="HoldoutAuc"/> is kept here so the publish gate needs no model download.
+/// </remarks>
+/// <param name="FormatVersion">Pointer format; readers refuse versions they do not know.</param>
+/// <param name="Version">The model version (the artifact's own version string).</param>
+/// <param name="Blob">Name of the model blob in the models container, <c>&lt;version&gt;.json</c>.</param>
+/// <param name="HoldoutAuc">Holdout ROC AUC the model was published with.</param>
+/// <param name="PublishedAt">When the pointer was moved to this model (UTC).</param>
+public sealed record ModelPointer(
+    [property: JsonPropertyName("formatVersion")] int FormatVersion,
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("blob")] string Blob,
+    [property: JsonPropertyName("holdoutAuc")] double HoldoutAuc,
+    [property: JsonPropertyName("publishedAt")] DateTimeOffset PublishedAt)
+{
+    /// <summary>The pointer format this code writes and reads.</summary>
+    public const int CurrentFormatVersion = 1;
+}

@@ -1,0 +1,50 @@
+namespace LeadIntake.Storage;
+
+/// <summary>Every queue, table and blob container name LeadIntake uses, in one place.</summary>
+/// <remarks>
+/// <c>function.json</c> files repeat the queue names because the Functions host reads them; a test checks they agree.
+/// Table names are PascalCase so Azure Storage Explorer shows them as a marketer would name them.
+/// </remarks>
+public static class StorageNames
+{
+    /// <summary>Accepted web-form submissions waiting to be enriched, scored and staged.</summary>
+    public const string LeadCapturedQueue = "lead-captured";
+
+    /// <summary>Leads that just became sales-qualified (SQL), for the hand-over to sales.</summary>
+    public const string SalesHandoffQueue = "sales-handoff";
+
+    /// <summary>Suffix the Functions host (and our local listener) appends for messages that failed every try.</summary>
+    public const string PoisonQueueSuffix = "-poison";
+
+    /// <summary>Current state of each lead: one row per lead.</summary>
+    public const string LeadsTable = "Leads";
+
+    /// <summary>Every stage change of every lead, partitioned by lead id.</summary>
+    public const string StageHistoryTable = "StageHistory";
+
+    /// <summary>The same stage changes partitioned by UTC day, so one filter opens a day's changes.</summary>
+    public const string StageChangesByDayTable = "StageChangesByDay";
+
+    /// <summary>The features and result of every score, as known when it was computed (closed-loop training input).</summary>
+    public const string ScoreSnapshotsTable = "ScoreSnapshots";
+
+    /// <summary>Blob container of published scoring models.</summary>
+    public const string ModelsContainer = "models";
+
+    /// <summary>Blob in <see cref="ModelsContainer"/> naming the model the function app serves.</summary>
+    public const string CurrentModelPointerBlob = "current";
+
+    /// <summary>Poison queue name for <paramref name="queueName"/>.</summary>
+    public static string PoisonQueueFor(string queueName) => queueName + PoisonQueueSuffix;
+
+    /// <summary>All queues the app reads or writes, created at start-up.</summary>
+    public static IReadOnlyList<string> Queues { get; } =
+        [LeadCapturedQueue, PoisonQueueFor(LeadCapturedQueue), SalesHandoffQueue];
+
+    /// <summary>All tables the app reads or writes, created at start-up.</summary>
+    public static IReadOnlyList<string> Tables { get; } =
+        [LeadsTable, StageHistoryTable, StageChangesByDayTable, ScoreSnapshotsTable];
+
+    /// <summary>All blob containers the app reads or writes, created at start-up.</summary>
+    public static IReadOnlyList<string> Containers { get; } = [ModelsContainer];
+}

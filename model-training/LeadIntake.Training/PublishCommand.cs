@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using Azure;
+using LeadIntake.Storage;
+using LeadIntake.Storage.Blobs;
+using LeadIntake.Storage.Models;
+
+namespace LeadIntake.Training;
+
+/// <summary><c>publish</c>: uploads a model to the <c>models</c> container and moves the <c>current</c> pointer, through the publish gate.</summary>
+public static class PublishCommand
+{
+    /// <summary>The <c>publish</c> verb with its options.</summary>
+    public static Command Create(TimeProvider timeProvider)
+    {
+        var model = new Option<FileInfo>("--model") { HelpName = "FILE", Description = "A model.json written by train.", Required = true };
+        var force = new Option<bool>("--force") { Description = "Publish even if the holdout AUC is worse than the current model's by more than the margin." };
+        var maxAucDrop = new Option<double>("--max-auc-drop")
+        {
+            HelpName = "AUC",
+            Description = "Largest allowed drop in holdout AUC against the current model.",
+            DefaultValueFactory = _ => PublishGate.DefaultMaxAucDrop,
+        };
+        maxAucDrop.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (>= 0 and <= 1))
+                result.AddError("--max-auc-drop must be between 0 and 1.");
+        });
+        var connection = new Option<string?>("--connection")
+        {
+            HelpName = "CONNSTR",
+            Description = $"Storage connection string (default: env {StorageConnection.EnvironmentVariable}, else {StorageConnection.DevelopmentStorage}).",
+        };
+
+        var command = new Command("publish", "Publish a model to blob storage and make it the current one (gated).")
+        {
+            model, force, maxAucDrop, connection,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.GetRequiredValue(model), parseResult.GetValue(force), parseResult.GetValue(maxAucDrop),
+            StorageConnection.Resolve(parseResult.GetValue(connection)), timeProvider, parseResult.InvocationConfiguration,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        FileInfo modelFile, bool force, double maxAucDrop, string connectionString, TimeProvider timeProvider,
+        InvocationConfiguration console, CancellationToken cancellationToken)
+    {
+        var artifact = await ModelFile.ReadAsync(modelFile, console.Error, cancellationToken);
+        if (artifact is null)
+            return ExitCodes.Failed;
+
+        BlobServiceClient service;
+        try
+        {
+            service = new BlobServiceClient(connectionString);
+        }
+        catch (FormatException e)
+        {
+            await console.Error.WriteLineAsync($"Invalid storage connection string: {e.Message}");
+            return ExitCodes.Failed;
+        }
+
+        var culture = CultureInfo.InvariantCulture;
+        await console.Output.WriteLineAsync(string.Format(
+            culture, "Publishing model {0} (holdout AUC {1:0.0000}) to {2}/{3}", artifact.ModelVersion, artifact.Metrics.Auc,
+            service.Uri, StorageNames.ModelsContainer));
+        PublishOutcome outcome;
+        try
+        {
+            outcome = await new ModelPublisher(new ModelRegistry(service, timeProvider)).PublishAsync(artifact, maxAucDrop, force, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            await console.Error.WriteLineAsync(
+                $"Another publish moved the '{StorageNames.CurrentModelPointerBlob}' pointer meanwhile ({e.ErrorCode}); nothing was switched. Run publish again.");
+            return ExitCodes.Failed;
+        }
+        catch (RequestFailedException e)
+        {
+            await console.Error.WriteLineAsync(e.Status == 0
+                ? $"Cannot reach blob storage at {service.Uri}: {e.Message}"
+                : $"Blob storage refused the request ({e.Status} {e.ErrorCode}): {e.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+        {
+            await console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.Failed;
+        }
+
+        if (!outcome.Decision.Allowed)
+        {
+            await console.Error.WriteLineAsync($"Publish gate {outcome.Decision.Reason}.");
+            return ExitCodes.Failed;
+        }
+
+        await console.Output.WriteLineAsync($"Publish gate: {outcome.Decision.Reason}.");
+        await console.Output.WriteLineAsync(outcome.AlreadyCurrent
+            ? $"Nothing to do: '{StorageNames.CurrentModelPointerBlob}' already names {artifact.ModelVersion}."
+            : $"Published {outcome.Current!.Blob}; '{StorageNames.CurrentModelPointerBlob}' now names {artifact.ModelVersion}"
+              + (outcome.Previous is null ? "." : $" (was {outcome.Previous.Version})."));
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using LeadIntake.Learning;
+using LeadIntake.Learning.Data;
+
+namespace LeadIntake.Benchmarks;
+
+/// <summary>
+/// Trains on the X Education fixed split (intake-time features) and prints the issue's figures: test AUC, log loss,
+/// Brier, top-decile lift, fit and train seconds, µs and bytes per scored lead, and the leaks found on all columns.
+/// </summary>
+public static class ModelBenchmark
+{
+    /// <summary>Columns sales fills in after contact, plus the IDs (datasets README).</summary>
+    private static readonly string[] NotIntakeTime =
+    [
+        "Prospect ID", "Lead Number", "Tags", "Lead Quality", "Lead Profile", "Asymmetrique Activity Index", "Asymmetrique Profile Index",
+        "Asymmetrique Activity Score", "Asymmetrique Profile Score", "Last Activity", "Last Notable Activity",
+    ];
+
+    /// <summary>Runs the benchmark; returns a process exit code (2 when the shared datasets are missing).</summary>
+    public static int Run(string[] args)
+    {
+        var datasets = FindDatasets();
+        if (datasets is null)
+        {
+            Console.Error.WriteLine("model benchmark: ../shared/datasets/x-education-leads.csv not found beside the repository root.");
+            return 2;
+        }
+
+        var command = Stopwatch.StartNew();
+        var data = CsvTable.Read(Path.Combine(datasets, "x-education-leads.csv"));
+        var train = data.SelectRows(ReadRows(Path.Combine(datasets, "x-education-split", "train-rows.txt")));
+        var test = data.SelectRows(ReadRows(Path.Combine(datasets, "x-education-split", "test-rows.txt")));
+        var options = new TrainingOptions { Label = "Converted", MissingMarkers = ["Select"], Exclude = NotIntakeTime };
+        var result = LeadModelTrainer.Train(train, options);
+        var json = result.Artifact.ToJson();
+        var html = TrainingReportHtml.Render(result);
+        var commandSeconds = command.Elapsed.TotalSeconds;
+
+        var metrics = Evaluator.Evaluate(result.Artifact, test, "Converted");
+        var (microseconds, bytes) = MeasureScoring(result.Artifact, test);
+        var fullScoreMicroseconds = MeasureFullScore(result.Artifact, test);
+        var leaks = LeadModelTrainer.Profile(train, options with { Exclude = [] }).LikelyLeaks;
+
+        Print("model", $"{result.Artifact.ModelKind} ({result.Report.Chosen.Name}, {result.Report.Chosen.Iterations?.ToString(CultureInfo.InvariantCulture) ?? "-"} rounds)");
+        Print("cv auc", string.Join("  ", result.Report.Candidates.Select(c => $"{c.Name} {c.MeanAuc:0.0000}±{c.AucStandardDeviation:0.0000}")));
+        Print("test auc", metrics.Auc.ToString("0.0000", CultureInfo.InvariantCulture) + "   (reference 0.862, HistGradientBoosting)");
+        Print("test log loss", metrics.LogLoss.ToString("0.0000", CultureInfo.InvariantCulture));
+        Print("test brier", metrics.Brier.ToString("0.0000", CultureInfo.InvariantCulture));
+        Print("top-decile lift", metrics.TopDecileLift.ToString("0.00", CultureInfo.InvariantCulture));
+        Print("fit seconds", result.Report.FitSeconds.ToString("0.000", CultureInfo.InvariantCulture) + "   (reference 0.25)");
+        Print("train seconds", result.Report.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture) + "   (LeadModelTrainer.Train, incl. cross-validation)");
+        Print("train-command seconds", commandSeconds.ToString("0.000", CultureInfo.InvariantCulture) + "   (read CSV + train + JSON + HTML, in process)");
+        Print("µs per lead", microseconds.ToString("0.000", CultureInfo.InvariantCulture) + "   (pre-encoded buffer, one core)");
+        Print("µs per lead, Score()", fullScoreMicroseconds.ToString("0.000", CultureInfo.InvariantCulture) + "   (dictionary in, reasons out)");
+        Print("bytes per score", bytes.ToString("0.###", CultureInfo.InvariantCulture));
+        Print("artifact bytes", json.Length.ToString(CultureInfo.InvariantCulture) + $"   report.html {html.Length} chars");
+        Print("leaks (all columns)", string.Join(", ", leaks.Select(c => $"{c.Name} (AUC {c.SingleColumnAuc:0.000})")));
+        return 0;
+    }
+
+    private static (double Microseconds, double BytesPerScore) MeasureScoring(ModelArtifact artifact, TabularData test)
+    {
+        var scorer = artifact.CreateScorer();
+        var buffers = Enumerable.Range(0, test.RowCount).Select(r =>
+        {
+            var buffer = new double[scorer.FeatureCount];
+            scorer.Encode(test.RowAsDictionary(r), buffer);
+            return buffer;
+        }).ToArray();
+        var sink = 0.0;
+        foreach (var buffer in buffers)
+            sink += scorer.Probability(buffer);
+
+        const int rounds = 200;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var buffer in buffers)
+                sink += scorer.Probability(buffer);
+        }
+
+        var elapsed = watch.Elapsed;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        var calls = (double)rounds * buffers.Length;
+        GC.KeepAlive(sink);
+        return (elapsed.TotalMilliseconds * 1000 / calls, allocated / calls);
+    }
+
+    private static double MeasureFullScore(ModelArtifact artifact, TabularData test)
+    {
+        var scorer = artifact.CreateScorer();
+        var leads = Enumerable.Range(0, test.RowCount).Select(test.RowAsDictionary).ToArray();
+        foreach (var lead in leads)
+            scorer.Score(lead);
+        var watch = Stopwatch.StartNew();
+        for (var round = 0; round < 5; round++)
+        {
+            foreach (var lead in leads)
+                scorer.Score(lead);
+        }
+
+        return watch.Elapsed.TotalMilliseconds * 1000 / (5.0 * leads.Length);
+    }
+
+    private static int[] ReadRows(string path) => File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+
+    private static string? FindDatasets()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "LeadIntake.sln")))
+                continue;
+            var datasets = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "datasets"));
+            return File.Exists(Path.Combine(datasets, "x-education-leads.csv")) ? datasets : null;
+        }
+
+        return null;
+    }
+
+    private static void Print(string name, string value) => Console.WriteLine($"{name,-24} {value}");
+}

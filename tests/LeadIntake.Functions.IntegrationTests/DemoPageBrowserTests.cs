@@ -1,0 +1,44 @@
+using LeadIntake.Functions.Pipeline.Entities;
+using LeadIntake.Storage;
+using Microsoft.Playwright;
+
+namespace LeadIntake.Functions.IntegrationTests;
+
+/// <summary>A real browser fills the demo form, with and without JavaScript, and the lead reaches the Leads table.</summary>
+public sealed class DemoPageBrowserTests(BrowserAppFixture fixture) : IClassFixture<BrowserAppFixture>
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DemoForm_FilledAndSubmitted_ThankYouPageAndLeadRow(bool javaScriptEnabled)
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScriptEnabled });
+        // Generous: the first launch of the browser on a busy two-core machine can take many seconds.
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        var email = TestSubmissions.UniqueEmail(javaScriptEnabled ? "js" : "nojs");
+
+        await page.GotoAsync(new Uri(fixture.BaseAddress!, "/?utm_source=browser-test&utm_medium=cpc&utm_campaign=spring").AbsoluteUri);
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#first_name", "Katherine");
+        await page.FillAsync("#company", "Contoso");
+        await page.CheckAsync("input[name=contact_requested]");
+        await page.ClickAsync("button[type=submit]");
+        try
+        {
+            await page.WaitForURLAsync("**/api/thanks");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Still on {page.Url}: {await page.InnerTextAsync("body")}", e);
+        }
+
+        Assert.Contains("Thank you", await page.ContentAsync());
+        var leadId = TestSubmissions.Identity.LeadIdFor(email);
+        var lead = await Eventually.GetAsync(
+            async () => (await fixture.RowsAsync<LeadEntity>(StorageNames.LeadsTable, leadId)).SingleOrDefault(), TimeSpan.FromSeconds(30), "the lead row");
+        Assert.Equal("Katherine", lead.FirstName);
+        Assert.Equal("browser-test", lead.FirstTouchSource);
+        Assert.True(lead.ContactRequested);
+    }
+}

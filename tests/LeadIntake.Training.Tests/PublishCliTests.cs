@@ -1,0 +1,130 @@
+using LeadIntake.Learning;
+using LeadIntake.Storage;
+using LeadIntake.Storage.Blobs;
+using LeadIntake.Storage.Models;
+using LeadIntake.Testing;
+
+namespace LeadIntake.Training.Tests;
+
+/// <remarks>
+/// The CLI always publishes to the app's <c>models</c> container, so these tests share one private Azurite and run one
+/// at a time (one class); each starts by removing the <c>current</c> pointer, so none depends on another's data.
+/// </remarks>
+public sealed class PublishCliTests(AzuriteFixture azurite, TrainedModels models)
+    : IClassFixture<AzuriteFixture>, IClassFixture<TrainedModels>, IAsyncLifetime
+{
+    private ModelRegistry Registry => new(azurite.CreateBlobServiceClient(), TimeProvider.System);
+
+    public async Task InitializeAsync()
+    {
+        var container = azurite.CreateBlobServiceClient().GetBlobContainerClient(StorageNames.ModelsContainer);
+        await container.CreateIfNotExistsAsync();
+        await container.GetBlobClient(StorageNames.CurrentModelPointerBlob).DeleteIfExistsAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Publish_FirstModel_UploadsVersionBlobAndMovesPointer()
+    {
+        var artifact = await ReadAsync(models.HonestModelPath);
+
+        var run = await PublishAsync(models.HonestModelPath);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Contains("no model is published yet", run.Output);
+        var current = await Registry.DownloadCurrentAsync();
+        Assert.NotNull(current);
+        Assert.Equal(artifact.ModelVersion, current.Pointer.Version);
+        Assert.Equal(artifact.ModelVersion + ".json", current.Pointer.Blob);
+        Assert.Equal(artifact.Metrics.Auc, current.Pointer.HoldoutAuc);
+        Assert.Equal(artifact.ToJson(), current.Content.ToString());
+    }
+
+    [Fact]
+    public async Task Publish_WorseModel_RefusedUnlessForced()
+    {
+        var leaky = await ReadAsync(models.LeakyModelPath);
+        var honest = await ReadAsync(models.HonestModelPath);
+        Assert.True(await PublishAsync(models.LeakyModelPath) is { ExitCode: ExitCodes.Success });
+
+        var refused = await PublishAsync(models.HonestModelPath);
+        var pointerAfterRefusal = await Registry.GetCurrentPointerAsync();
+        var forced = await PublishAsync(models.HonestModelPath, "--force");
+
+        Assert.Equal(ExitCodes.Failed, refused.ExitCode);
+        Assert.Contains("refused", refused.Error);
+        Assert.Contains("--force", refused.Error);
+        Assert.Equal(leaky.ModelVersion, pointerAfterRefusal?.Pointer.Version);
+        Assert.True(forced.ExitCode == ExitCodes.Success, forced.ToString());
+        Assert.Contains("forced", forced.Output);
+        Assert.Equal(honest.ModelVersion, (await Registry.GetCurrentPointerAsync())?.Pointer.Version);
+    }
+
+    [Fact]
+    public async Task Publish_WiderMargin_AcceptsTheSameDrop()
+    {
+        var leaky = await ReadAsync(models.LeakyModelPath);
+        var honest = await ReadAsync(models.HonestModelPath);
+        Assert.True(await PublishAsync(models.LeakyModelPath) is { ExitCode: ExitCodes.Success });
+        var margin = (leaky.Metrics.Auc - honest.Metrics.Auc + 0.001).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var run = await PublishAsync(models.HonestModelPath, "--max-auc-drop", margin);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Equal(honest.ModelVersion, (await Registry.GetCurrentPointerAsync())?.Pointer.Version);
+    }
+
+    [Fact]
+    public async Task Publish_SameModelTwice_SecondIsANoOp()
+    {
+        Assert.True(await PublishAsync(models.HonestModelPath) is { ExitCode: ExitCodes.Success });
+        var before = await Registry.GetCurrentPointerAsync();
+
+        var run = await PublishAsync(models.HonestModelPath);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Contains("already", run.Output);
+        Assert.Equal(before?.ETag, (await Registry.GetCurrentPointerAsync())?.ETag);
+    }
+
+    [Fact]
+    public async Task Publish_InvalidModelFile_Exit1NothingPublished()
+    {
+        using var temp = new TempDirectory();
+        await File.WriteAllTextAsync(temp.File("model.json"), "not json");
+
+        var run = await PublishAsync(temp.File("model.json"));
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Contains("Cannot read model", run.Error);
+        Assert.Null(await Registry.GetCurrentPointerAsync());
+    }
+
+    [Fact]
+    public async Task Publish_NoConnectionOption_UsesAzureWebJobsStorage()
+    {
+        var artifact = await ReadAsync(models.HonestModelPath);
+        var environment = new Dictionary<string, string> { [StorageConnection.EnvironmentVariable] = azurite.ConnectionString };
+
+        var run = await Cli.RunProcessAsync(environment, "publish", "--model", models.HonestModelPath);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Equal(artifact.ModelVersion, (await Registry.GetCurrentPointerAsync())?.Pointer.Version);
+    }
+
+    [Fact]
+    public async Task Publish_StorageUnreachable_Exit1SayingSo()
+    {
+        var run = await Cli.RunAsync(
+            "publish", "--model", models.HonestModelPath, "--connection", AzuriteFixture.CreateUnreachableConnectionString());
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Contains("Cannot reach blob storage", run.Error);
+    }
+
+    private Task<CliResult> PublishAsync(string modelPath, params string[] extra) =>
+        Cli.RunAsync(["publish", "--model", modelPath, "--connection", azurite.ConnectionString, .. extra]);
+
+    private static async Task<ModelArtifact> ReadAsync(string path) => ModelArtifact.Read(await File.ReadAllTextAsync(path));
+}

@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+
+namespace LeadIntake.Training.Tests;
+
+public sealed class ReportBrowserTests
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private static readonly string[] ChartIds =
+        ["roc-chart", "lift-chart", "gains-chart", "calibration-chart", "score-distribution-chart", "importance-chart"];
+
+    [Fact]
+    public async Task Report_InHeadlessChromium_ShowsEveryChartOfflineWithoutScriptErrors()
+    {
+        using var temp = new TempDirectory();
+        LeadHistoryCsv.Write(temp.File("history.csv"), rows: 500, seed: 31);
+        var train = await Cli.RunAsync(
+            "train", "--history", temp.File("history.csv"), "--label", LeadHistoryCsv.Label, "--missing", "Select", "--out", temp.File("out"));
+        Assert.True(train.ExitCode == ExitCodes.Success, train.ToString());
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Args = ChromiumArgs, Headless = true });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var problems = new List<string>();
+        page.PageError += (_, message) => problems.Add("page error: " + message);
+        page.Console += (_, message) => { if (message.Type == "error") problems.Add("console error: " + message.Text); };
+        page.Request += (_, request) => { if (!request.Url.StartsWith("file:", StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)) problems.Add("network request: " + request.Url); };
+
+        await page.GotoAsync(new Uri(temp.File("out/report.html")).AbsoluteUri);
+
+        foreach (var id in ChartIds)
+        {
+            var chart = page.Locator($"#{id}");
+            Assert.True(await chart.CountAsync() == 1, $"chart #{id} is missing");
+            var box = await chart.BoundingBoxAsync();
+            Assert.True(box is { Width: > 100, Height: > 100 }, $"chart #{id} has no size");
+            var marks = await chart.Locator("path, polyline, polygon, rect, circle, line").CountAsync();
+            Assert.True(marks >= 3, $"chart #{id} draws nothing ({marks} marks)");
+        }
+
+        var scorecardRows = await page.Locator("#scorecard tr").CountAsync();
+        Assert.True(scorecardRows > 3, $"scorecard has {scorecardRows} rows");
+        var text = await page.InnerTextAsync("body");
+        Assert.Contains(LeadHistoryCsv.LeakColumn, text);
+        Assert.Contains(LeadHistoryCsv.IdColumn, text);
+        Assert.Contains("MQL", text);
+        Assert.Contains("SQL", text);
+
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "report.png"), FullPage = true });
+        Assert.Empty(problems);
+    }
+}
