@@ -41,7 +41,7 @@ public sealed record TrainingOptions
     /// <summary>A categorical column keeps at most this many frequent levels; the rest become "other" (≤ 62).</summary>
     public int MaxCategoryLevels { get; init; } = 30;
 
-    /// <summary>Model families to consider; empty means all (<see cref="ModelKinds"/>).</summary>
+    /// <summary>Model families to consider (<see cref="ModelKind"/> values); empty means all.</summary>
     public IReadOnlyList<string> ModelKinds { get; init; } = [];
 
     /// <summary>SQLs the sales team can work per week, for the threshold recommendation.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LeadIntake.Functions.Hosting;
 using LeadIntake.Storage;
+using LeadIntake.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -59,7 +60,7 @@ public sealed class FunctionDefinitionTests
     [Fact]
     public void Functions_EveryDefinition_HasAMappedRoute()
     {
-        using var factory = new LeadIntakeAppFactory("UseDevelopmentStorage=true", localQueueListener: false);
+        using var factory = new LeadIntakeAppFactory(AzuriteFixture.CreateUnreachableConnectionString(), localQueueListener: false);
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
             .ToHashSet();

@@ -1,4 +1,5 @@
 using LeadIntake.Functions.Hosting;
+using LeadIntake.Testing;
 using Microsoft.Extensions.Options;
 
 namespace LeadIntake.Functions.IntegrationTests;
@@ -44,7 +45,7 @@ public sealed class LeadCaptureOptionsTests
     [Fact]
     public void AppStart_WithoutSecret_Refuses()
     {
-        using var factory = new LeadIntakeAppFactory("UseDevelopmentStorage=true", localQueueListener: false,
+        using var factory = new LeadIntakeAppFactory(AzuriteFixture.CreateUnreachableConnectionString(), localQueueListener: false,
             new Dictionary<string, string?> { [$"{LeadCaptureOptions.SectionName}:IdentitySecret"] = "" });
 
         var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());

@@ -1,6 +1,6 @@
-using LeadIntake.Domain.Capture;
 using System.Text;
 using System.Text.Encodings.Web;
+using LeadIntake.Domain.Capture;
 
 namespace LeadIntake.Functions.Endpoints;
 

@@ -14,6 +14,8 @@ internal sealed class TreeGrower
     private readonly double[] _hessians;
     private readonly int[] _rows;
     private readonly int[] _scratch;
+    private readonly double[] _orderedGradients;
+    private readonly double[] _orderedHessians;
     private readonly Stack<double[]> _pool = new();
     private readonly List<Node> _nodes = [];
     private readonly (int Category, double Ratio)[] _categoryOrder = new (int, double)[256];
@@ -31,6 +33,8 @@ internal sealed class TreeGrower
         _hessians = new double[rowCount];
         _rows = new int[rowCount];
         _scratch = new int[rowCount];
+        _orderedGradients = new double[rowCount];
+        _orderedHessians = new double[rowCount];
     }
 
     public void SetGradients(double[] raw, double[] labels)
@@ -247,6 +251,13 @@ internal sealed class TreeGrower
     {
         var histogram = node.Histogram!;
         Array.Clear(histogram);
+        // Gradients gathered once in node order (LightGBM's ordered gradients), so every feature pass reads them sequentially.
+        for (var k = node.Start; k < node.End; k++)
+        {
+            _orderedGradients[k] = _gradients[_rows[k]];
+            _orderedHessians[k] = _hessians[_rows[k]];
+        }
+
         // Features are independent, so large nodes fill them on all cores; each feature is still summed in row order (deterministic).
         if (node.Count >= ParallelRows && _bins.Length > 1)
             Parallel.For(0, _bins.Length, f => AddToHistogram(histogram, f, node.Start, node.End));
@@ -263,10 +274,9 @@ internal sealed class TreeGrower
         var at = 3 * _offsets[feature];
         for (var k = start; k < end; k++)
         {
-            var row = _rows[k];
-            var slot = at + 3 * bins[row];
-            histogram[slot] += _gradients[row];
-            histogram[slot + 1] += _hessians[row];
+            var slot = at + 3 * bins[_rows[k]];
+            histogram[slot] += _orderedGradients[k];
+            histogram[slot + 1] += _orderedHessians[k];
             histogram[slot + 2] += 1;
         }
     }
