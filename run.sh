@@ -62,7 +62,7 @@ connection="UseDevelopmentStorage=true"
 export AzureWebJobsStorage="$connection"
 export LeadCaptureOptions__IdentitySecret="$identity_secret"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-dotnet functions/LeadIntake.Functions/bin/Release/net10.0/LeadIntake.Functions.dll --urls "http://127.0.0.1:$port" &
+(cd functions/LeadIntake.Functions/bin/Release/net10.0 && exec dotnet LeadIntake.Functions.dll --urls "http://127.0.0.1:$port") &
 pids+=($!)
 
 for _ in $(seq 1 100); do port_busy "$port" && break; sleep 0.2; done

@@ -18,7 +18,7 @@ internal sealed class FunctionApp : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public static FunctionApp Start(string storageConnectionString)
+    public static FunctionApp Start(string storageConnectionString, bool localQueueListener)
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -39,6 +39,7 @@ internal sealed class FunctionApp : IDisposable
         start.Environment["AzureWebJobsStorage"] = storageConnectionString;
         start.Environment["LeadCaptureOptions__IdentitySecret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["LocalQueueListener__Enabled"] = localQueueListener ? "true" : "false";
         start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the function app");

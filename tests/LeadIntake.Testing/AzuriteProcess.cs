@@ -36,7 +36,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <exception cref="TimeoutException">It did not listen within 30 s.</exception>
     public static async Task<AzuriteProcess> StartAsync(IEnumerable<string>? extraArguments = null, string scheme = "http")
     {
-        var script = Path.Combine(FindRepositoryRoot(), "node_modules", "azurite", "dist", "src", "azurite.js");
+        var script = Path.Combine(RepositoryPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
             throw new InvalidOperationException($"Azurite is not installed at {script}; run 'npm ci' in the repository root.");
 
@@ -162,15 +162,4 @@ public sealed class AzuriteProcess : IAsyncDisposable
     }
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LeadIntake.sln")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException($"No LeadIntake.sln above {AppContext.BaseDirectory}.");
-    }
 }

@@ -109,14 +109,15 @@ public static class LeadEntityMapper
         if (!outcome.HasScore)
             throw new ArgumentException("An already-processed outcome writes no rows.", nameof(outcome));
 
-        // Keys derive from the submission only (received-at, id, change sequence), never from the processing clock,
-        // so a retried or redelivered message rewrites the same rows.
+        // Keys derive from the submission and its outcome (change time, id, change sequence), never from the processing
+        // clock, so a retried or redelivered message rewrites the same rows. History keys use the change's own time: a
+        // late, older submission can qualify a lead at the time it entered its current stage, and rows must sort by it.
         var submissionKey = $"{TimeKey(submission.ReceivedAt)}_{submission.SubmissionId}";
         var leadId = submission.LeadId;
         var history = outcome.Changes.Select(change => new StageHistoryEntity
         {
             PartitionKey = leadId,
-            RowKey = $"{submissionKey}_{change.Sequence.ToString("D2", CultureInfo.InvariantCulture)}",
+            RowKey = $"{TimeKey(change.At)}_{submission.SubmissionId}_{change.Sequence.ToString("D2", CultureInfo.InvariantCulture)}",
             FromStage = change.From is { } from ? FunnelStageCodes.ToCode(from) : "",
             ToStage = FunnelStageCodes.ToCode(change.To),
             At = change.At,

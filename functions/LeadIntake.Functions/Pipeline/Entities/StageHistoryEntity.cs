@@ -5,7 +5,7 @@ namespace LeadIntake.Functions.Pipeline.Entities;
 
 /// <summary>One stage change of one lead: a row of the <c>StageHistory</c> table.</summary>
 /// <remarks>
-/// PartitionKey = lead id; RowKey = <c>{received-at yyyyMMddTHHmmss.fffffffZ}_{submission id}_{sequence:00}</c>, so a
+/// PartitionKey = lead id; RowKey = <c>{change at yyyyMMddTHHmmss.fffffffZ}_{submission id}_{sequence:00}</c>, so a
 /// lead's rows sort by time and a redelivered submission rewrites the same rows instead of adding new ones.
 /// </remarks>
 public sealed class StageHistoryEntity : ITableEntity
