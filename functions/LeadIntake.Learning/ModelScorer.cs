@@ -22,7 +22,7 @@ public sealed class ModelScorer
         _artifact = artifact;
         _encoder = new FeatureEncoder(artifact.Schema);
         _calibration = artifact.Calibration;
-        _ensemble = artifact.Trees is { } trees ? new CompiledEnsemble(trees) : null;
+        _ensemble = artifact.Trees is { } trees ? new CompiledEnsemble(trees, artifact.Schema) : null;
         FeatureNames = artifact.Schema.Names;
     }
 
@@ -44,7 +44,7 @@ public sealed class ModelScorer
         var contributions = new double[FeatureCount];
         var baseValue = _artifact.Linear is { } linear
             ? linear.Contributions(features, contributions)
-            : _artifact.Trees!.Contributions(features, contributions);
+            : _ensemble!.Contributions(features, contributions);
         var raw = baseValue + contributions.Sum();
         var probability = _calibration.Probability(raw);
         var score = ToScore(probability);

@@ -52,8 +52,8 @@ public static class ModelBenchmark
         Print("fit seconds", result.Report.FitSeconds.ToString("0.000", CultureInfo.InvariantCulture) + "   (reference 0.25)");
         Print("train seconds", result.Report.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture) + "   (LeadModelTrainer.Train, incl. cross-validation)");
         Print("train-command seconds", commandSeconds.ToString("0.000", CultureInfo.InvariantCulture) + "   (read CSV + train + JSON + HTML, in process)");
-        Print("µs per lead", microseconds.ToString("0.000", CultureInfo.InvariantCulture) + "   (pre-encoded buffer, one core)");
-        Print("µs per lead, Score()", fullScoreMicroseconds.ToString("0.000", CultureInfo.InvariantCulture) + "   (dictionary in, reasons out)");
+        Print("µs per lead", microseconds.ToString("0.000", CultureInfo.InvariantCulture) + "   (pre-encoded buffer, one core, median of 9 batches)");
+        Print("µs per lead, Score()", fullScoreMicroseconds.ToString("0.000", CultureInfo.InvariantCulture) + "   (dictionary in, reasons out, median of 7 passes)");
         Print("bytes per score", bytes.ToString("0.###", CultureInfo.InvariantCulture));
         Print("artifact bytes", json.Length.ToString(CultureInfo.InvariantCulture) + $"   report.html {html.Length} chars");
         Print("leaks (all columns)", string.Join(", ", leaks.Select(c => $"{c.Name} (AUC {c.SingleColumnAuc:0.000})")));
@@ -73,36 +73,49 @@ public static class ModelBenchmark
         foreach (var buffer in buffers)
             sink += scorer.Probability(buffer);
 
-        const int rounds = 200;
+        // Median of several timed batches, so a build running beside us skews one batch rather than the figure.
+        const int batches = 9, rounds = 25;
+        var perBatch = new double[batches];
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var watch = Stopwatch.StartNew();
-        for (var round = 0; round < rounds; round++)
+        for (var batch = 0; batch < batches; batch++)
         {
-            foreach (var buffer in buffers)
-                sink += scorer.Probability(buffer);
+            var started = Stopwatch.GetTimestamp(); // not a Stopwatch object: the allocation count must see the scorer only
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var buffer in buffers)
+                    sink += scorer.Probability(buffer);
+            }
+
+            perBatch[batch] = Stopwatch.GetElapsedTime(started).TotalMilliseconds * 1000 / ((double)rounds * buffers.Length);
         }
 
-        var elapsed = watch.Elapsed;
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        var calls = (double)rounds * buffers.Length;
         GC.KeepAlive(sink);
-        return (elapsed.TotalMilliseconds * 1000 / calls, allocated / calls);
+        return (Median(perBatch), allocated / ((double)batches * rounds * buffers.Length));
     }
 
     private static double MeasureFullScore(ModelArtifact artifact, TabularData test)
     {
         var scorer = artifact.CreateScorer();
         var leads = Enumerable.Range(0, test.RowCount).Select(test.RowAsDictionary).ToArray();
-        foreach (var lead in leads)
-            scorer.Score(lead);
-        var watch = Stopwatch.StartNew();
-        for (var round = 0; round < 5; round++)
+        const int warmUp = 3, passes = 7;
+        var perPass = new double[passes];
+        for (var pass = -warmUp; pass < passes; pass++)
         {
+            var watch = Stopwatch.StartNew();
             foreach (var lead in leads)
                 scorer.Score(lead);
+            if (pass >= 0)
+                perPass[pass] = watch.Elapsed.TotalMilliseconds * 1000 / leads.Length;
         }
 
-        return watch.Elapsed.TotalMilliseconds * 1000 / (5.0 * leads.Length);
+        return Median(perPass);
+    }
+
+    private static double Median(double[] values)
+    {
+        Array.Sort(values);
+        return values[values.Length / 2];
     }
 
     private static int[] ReadRows(string path) => File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();

@@ -76,6 +76,18 @@ public class ModelArtifactTests
         Assert.Throws<InvalidDataException>(() => ModelArtifact.Read(json.ToJsonString()));
     }
 
+    [Fact]
+    public void Read_TreeNodeReachedTwice_Refused()
+    {
+        // Root's right child made to point back at the root: a walk would never end.
+        var json = JsonNode.Parse(Trees.Value.ToJson())!;
+        json["trees"]!["trees"]![0]!["right"]![0] = 0;
+
+        var error = Assert.Throws<InvalidDataException>(() => ModelArtifact.Read(json.ToJsonString()));
+
+        Assert.Contains("do not form a tree", error.Message);
+    }
+
     private sealed class ScoreComparer : IEqualityComparer<ModelScore>
     {
         public bool Equals(ModelScore? x, ModelScore? y) =>

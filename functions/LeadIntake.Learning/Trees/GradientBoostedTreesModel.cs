@@ -19,10 +19,34 @@ public sealed record GradientBoostedTreesModel
                 throw new ArgumentException("A tree value or threshold is not a finite number.", nameof(trees));
             if (tree.Left.Concat(tree.Right).Any(c => c >= n))
                 throw new ArgumentException("A tree node points past the end of the tree.", nameof(trees));
+            if (!IsTree(tree))
+                throw new ArgumentException("A tree's nodes do not form a tree: a node is reached twice, or has one child only.", nameof(trees));
         }
 
         BaseScore = baseScore;
         Trees = trees;
+    }
+
+    /// <summary>Whether every node is reached exactly once from the root and has either two children or none (so walks end).</summary>
+    private static bool IsTree(RegressionTree tree)
+    {
+        var reached = new bool[tree.Value.Length];
+        var pending = new Stack<int>([0]);
+        while (pending.TryPop(out var node))
+        {
+            if (reached[node])
+                return false;
+            reached[node] = true;
+            if ((tree.Left[node] < 0) != (tree.Right[node] < 0))
+                return false;
+            if (tree.Left[node] >= 0)
+            {
+                pending.Push(tree.Right[node]);
+                pending.Push(tree.Left[node]);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Log-odds before any tree (the training base rate).</summary>

@@ -4,20 +4,19 @@ namespace LeadIntake.Learning.Trees;
 internal sealed class TreeGrower
 {
     private const double MinHessian = 1e-3;
-    private const int ParallelRows = 2048;
     private readonly GradientBoostedTreesOptions _options;
     private readonly BinMapper[] _mappers;
     private readonly byte[][] _bins;
+    private readonly int[] _rowSlots;
     private readonly int[] _offsets;
     private readonly int _histogramLength;
     private readonly double[] _gradients;
     private readonly double[] _hessians;
     private readonly int[] _rows;
     private readonly int[] _scratch;
-    private readonly double[] _orderedGradients;
-    private readonly double[] _orderedHessians;
-    private readonly Stack<double[]> _pool = new();
+    private readonly Stack<HistogramBin[]> _pool = new();
     private readonly List<Node> _nodes = [];
+    private readonly int[] _goesLeft = new int[256];
     private readonly (int Category, double Ratio)[] _categoryOrder = new (int, double)[256];
 
     public TreeGrower(GradientBoostedTreesOptions options, BinMapper[] mappers, byte[][] bins, int rowCount)
@@ -28,13 +27,18 @@ internal sealed class TreeGrower
         _offsets = new int[mappers.Length + 1];
         for (var f = 0; f < mappers.Length; f++)
             _offsets[f + 1] = _offsets[f] + mappers[f].TotalBins;
-        _histogramLength = 3 * _offsets[^1];
+        _histogramLength = _offsets[^1];
+        _rowSlots = new int[rowCount * bins.Length];
+        for (var f = 0; f < bins.Length; f++)
+        {
+            for (var row = 0; row < rowCount; row++)
+                _rowSlots[row * bins.Length + f] = _offsets[f] + bins[f][row];
+        }
+
         _gradients = new double[rowCount];
         _hessians = new double[rowCount];
         _rows = new int[rowCount];
         _scratch = new int[rowCount];
-        _orderedGradients = new double[rowCount];
-        _orderedHessians = new double[rowCount];
     }
 
     public void SetGradients(double[] raw, double[] labels)
@@ -97,15 +101,20 @@ internal sealed class TreeGrower
         var split = parent.Split;
         var feature = _bins[split.Feature];
         var missingBin = _mappers[split.Feature].MissingBin;
+        for (var bin = 0; bin < _goesLeft.Length; bin++)
+            _goesLeft[bin] = split.GoesLeft((byte)bin, missingBin) ? 1 : 0;
+
+        // Stable and branch-free (the side of a row is unpredictable): each row is written to both sides, only one cursor moves.
         var leftEnd = parent.Start;
         var rightCount = 0;
         for (var k = parent.Start; k < parent.End; k++)
         {
             var row = _rows[k];
-            if (split.GoesLeft(feature[row], missingBin))
-                _rows[leftEnd++] = row;
-            else
-                _scratch[rightCount++] = row;
+            var side = _goesLeft[feature[row]];
+            _rows[leftEnd] = row;
+            _scratch[rightCount] = row;
+            leftEnd += side;
+            rightCount += 1 - side;
         }
 
         Array.Copy(_scratch, 0, _rows, leftEnd, rightCount);
@@ -116,7 +125,12 @@ internal sealed class TreeGrower
         BuildHistogram(small);
         var parentHistogram = parent.Histogram!;
         for (var i = 0; i < _histogramLength; i++)
-            parentHistogram[i] -= small.Histogram[i];
+        {
+            parentHistogram[i].Gradient -= small.Histogram[i].Gradient;
+            parentHistogram[i].Hessian -= small.Histogram[i].Hessian;
+            parentHistogram[i].Count -= small.Histogram[i].Count;
+        }
+
         large.Histogram = parentHistogram;
         parent.Histogram = null;
         (left.G, left.H) = Sums(left.Histogram!, 0);
@@ -160,18 +174,16 @@ internal sealed class TreeGrower
 
     private SplitCandidate BestNumericSplit(Node node, int feature, double parentScore)
     {
-        var histogram = node.Histogram!;
         var mapper = _mappers[feature];
-        var at = 3 * _offsets[feature];
-        var missing = at + 3 * mapper.MissingBin;
-        double gm = histogram[missing], hm = histogram[missing + 1], cm = histogram[missing + 2];
+        var bins = node.Histogram.AsSpan(_offsets[feature], mapper.TotalBins);
+        var (gm, hm, cm) = bins[mapper.MissingBin];
         var best = SplitCandidate.None;
         double gl = 0, hl = 0, cl = 0;
         for (var b = 0; b < mapper.ValueBins; b++)
         {
-            gl += histogram[at + 3 * b];
-            hl += histogram[at + 3 * b + 1];
-            cl += histogram[at + 3 * b + 2];
+            gl += bins[b].Gradient;
+            hl += bins[b].Hessian;
+            cl += bins[b].Count;
             var lastBin = b == mapper.ValueBins - 1;
             if (lastBin && cm == 0)
                 break;
@@ -194,16 +206,14 @@ internal sealed class TreeGrower
     {
         var l2 = _options.L2 + _options.CategoricalL2;
         parentScore = node.G * node.G / (node.H + l2);
-        var histogram = node.Histogram!;
         var mapper = _mappers[feature];
-        var at = 3 * _offsets[feature];
-        var missing = at + 3 * mapper.MissingBin;
-        double gm = histogram[missing], hm = histogram[missing + 1], cm = histogram[missing + 2];
+        var bins = node.Histogram.AsSpan(_offsets[feature], mapper.TotalBins);
+        var (gm, hm, cm) = bins[mapper.MissingBin];
         var used = 0;
         for (var c = 0; c < mapper.ValueBins; c++)
         {
-            if (histogram[at + 3 * c + 2] >= _options.MinCategoryRows)
-                _categoryOrder[used++] = (c, histogram[at + 3 * c] / (histogram[at + 3 * c + 1] + _options.CategoricalSmoothing));
+            if (bins[c].Count >= _options.MinCategoryRows)
+                _categoryOrder[used++] = (c, bins[c].Gradient / (bins[c].Hessian + _options.CategoricalSmoothing));
         }
 
         var order = _categoryOrder.AsSpan(0, used);
@@ -214,9 +224,9 @@ internal sealed class TreeGrower
         for (var k = 0; k < used; k++)
         {
             var c = order[k].Category;
-            gl += histogram[at + 3 * c];
-            hl += histogram[at + 3 * c + 1];
-            cl += histogram[at + 3 * c + 2];
+            gl += bins[c].Gradient;
+            hl += bins[c].Hessian;
+            cl += bins[c].Count;
             mask |= 1UL << c;
             var all = k == used - 1;
             if (all && cm == 0)
@@ -251,49 +261,37 @@ internal sealed class TreeGrower
     {
         var histogram = node.Histogram!;
         Array.Clear(histogram);
-        // Gradients gathered once in node order (LightGBM's ordered gradients), so every feature pass reads them sequentially.
+        // Row by row over a row-major copy of the bins (LightGBM's row-wise histograms): a row's features land in different
+        // bins, so their additions overlap, where a column pass over a near-constant feature would wait on one bin. One thread:
+        // cross-validation already runs its folds in parallel, and a node is too small to repay a hand-off.
         for (var k = node.Start; k < node.End; k++)
         {
-            _orderedGradients[k] = _gradients[_rows[k]];
-            _orderedHessians[k] = _hessians[_rows[k]];
-        }
-
-        // Features are independent, so large nodes fill them on all cores; each feature is still summed in row order (deterministic).
-        if (node.Count >= ParallelRows && _bins.Length > 1)
-            Parallel.For(0, _bins.Length, f => AddToHistogram(histogram, f, node.Start, node.End));
-        else
-        {
-            for (var f = 0; f < _bins.Length; f++)
-                AddToHistogram(histogram, f, node.Start, node.End);
-        }
-    }
-
-    private void AddToHistogram(double[] histogram, int feature, int start, int end)
-    {
-        var bins = _bins[feature];
-        var at = 3 * _offsets[feature];
-        for (var k = start; k < end; k++)
-        {
-            var slot = at + 3 * bins[_rows[k]];
-            histogram[slot] += _orderedGradients[k];
-            histogram[slot + 1] += _orderedHessians[k];
-            histogram[slot + 2] += 1;
+            var row = _rows[k];
+            var g = _gradients[row];
+            var h = _hessians[row];
+            foreach (var slot in _rowSlots.AsSpan(row * _bins.Length, _bins.Length))
+            {
+                ref var bin = ref histogram[slot];
+                bin.Gradient += g;
+                bin.Hessian += h;
+                bin.Count += 1;
+            }
         }
     }
 
-    private (double G, double H) Sums(double[] histogram, int feature)
+    private (double G, double H) Sums(HistogramBin[] histogram, int feature)
     {
         double g = 0, h = 0;
-        for (var slot = 3 * _offsets[feature]; slot < 3 * _offsets[feature + 1]; slot += 3)
+        for (var slot = _offsets[feature]; slot < _offsets[feature + 1]; slot++)
         {
-            g += histogram[slot];
-            h += histogram[slot + 1];
+            g += histogram[slot].Gradient;
+            h += histogram[slot].Hessian;
         }
 
         return (g, h);
     }
 
-    private double[] Rent() => _pool.Count > 0 ? _pool.Pop() : new double[_histogramLength];
+    private HistogramBin[] Rent() => _pool.Count > 0 ? _pool.Pop() : new HistogramBin[_histogramLength];
 
     private RegressionTree ToTree()
     {
@@ -331,12 +329,23 @@ internal sealed class TreeGrower
 
         public double Value { get; set; }
 
-        public double[]? Histogram { get; set; }
+        public HistogramBin[]? Histogram { get; set; }
 
         public SplitCandidate Split { get; set; } = SplitCandidate.None;
 
         public int Left { get; set; } = -1;
 
         public int Right { get; set; } = -1;
+    }
+
+    /// <summary>Sums over the rows that fall in one bin of one feature.</summary>
+    private struct HistogramBin
+    {
+        public double Gradient;
+        public double Hessian;
+        public double Count;
+
+        public readonly void Deconstruct(out double gradient, out double hessian, out double count) =>
+            (gradient, hessian, count) = (Gradient, Hessian, Count);
     }
 }
