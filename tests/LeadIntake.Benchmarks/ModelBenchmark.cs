@@ -1,3 +1,4 @@
+using LeadIntake.Testing;
 using System.Diagnostics;
 using System.Globalization;
 using LeadIntake.Learning;
@@ -18,20 +19,13 @@ public static class ModelBenchmark
         "Asymmetrique Activity Score", "Asymmetrique Profile Score", "Last Activity", "Last Notable Activity",
     ];
 
-    /// <summary>Runs the benchmark; returns a process exit code (2 when the shared datasets are missing).</summary>
+    /// <summary>Runs the benchmark; throws <see cref="FileNotFoundException"/> when the shared datasets are missing.</summary>
     public static int Run(string[] args)
     {
-        var datasets = FindDatasets();
-        if (datasets is null)
-        {
-            Console.Error.WriteLine("model benchmark: ../shared/datasets/x-education-leads.csv not found beside the repository root.");
-            return 2;
-        }
-
         var command = Stopwatch.StartNew();
-        var data = CsvTable.Read(Path.Combine(datasets, "x-education-leads.csv"));
-        var train = data.SelectRows(ReadRows(Path.Combine(datasets, "x-education-split", "train-rows.txt")));
-        var test = data.SelectRows(ReadRows(Path.Combine(datasets, "x-education-split", "test-rows.txt")));
+        var data = CsvTable.Read(RepositoryPaths.Dataset("x-education-leads.csv"));
+        var train = data.SelectRows(ReadRows(RepositoryPaths.Dataset("x-education-split/train-rows.txt")));
+        var test = data.SelectRows(ReadRows(RepositoryPaths.Dataset("x-education-split/test-rows.txt")));
         var options = new TrainingOptions { Label = "Converted", MissingMarkers = ["Select"], Exclude = NotIntakeTime };
         var result = LeadModelTrainer.Train(train, options);
         var json = result.Artifact.ToJson();
@@ -119,19 +113,6 @@ public static class ModelBenchmark
     }
 
     private static int[] ReadRows(string path) => File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
-
-    private static string? FindDatasets()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "LeadIntake.sln")))
-                continue;
-            var datasets = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "datasets"));
-            return File.Exists(Path.Combine(datasets, "x-education-leads.csv")) ? datasets : null;
-        }
-
-        return null;
-    }
 
     private static void Print(string name, string value) => Console.WriteLine($"{name,-24} {value}");
 }
