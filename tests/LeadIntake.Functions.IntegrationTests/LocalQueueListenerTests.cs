@@ -13,6 +13,7 @@ public sealed class LocalQueueListenerTests : IAsyncLifetime
     private readonly AzuriteFixture _azurite = new();
     private StorageClients _storage = null!;
     private StorageInitializer _initializer = null!;
+    private readonly EnqueuedMessageWatcher _watcher = new();
     private string _queueName = "";
 
     public async Task InitializeAsync()
@@ -135,7 +136,7 @@ public sealed class LocalQueueListenerTests : IAsyncLifetime
     private QueueClient PoisonQueue => _storage.Queues.GetQueueClient(StorageNames.PoisonQueueFor(_queueName));
 
     private LocalQueueListener Listener(QueueTriggerSettings settings, Func<string, CancellationToken, Task> run) =>
-        new(new QueueFunction("Test", _queueName, run), _storage, _initializer, settings, NullLogger<LocalQueueListener>.Instance);
+        new(new QueueFunction("Test", _queueName, run), _storage, _initializer, settings, _watcher, NullLogger<LocalQueueListener>.Instance);
 
     private static void InterlockedMax(ref int target, int value)
     {

@@ -36,6 +36,7 @@ public static class LeadIntakeHostingExtensions
 
         services.AddSingleton(provider => new LeadIdentity(provider.GetRequiredService<IOptions<LeadCaptureOptions>>().Value.GetIdentitySecretBytes()));
         services.AddSingleton<RedirectPolicy>();
+        services.AddSingleton<EnqueuedMessageWatcher>();
         services.AddSingleton<LeadIntakeService>();
         services.AddSingleton<PointsScorerProvider>();
         services.AddSingleton<IScorerProvider>(provider => provider.GetRequiredService<IOptions<ScoringOptions>>().Value.UsePublishedModel

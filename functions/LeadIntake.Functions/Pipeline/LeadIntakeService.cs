@@ -6,8 +6,11 @@ using LeadIntake.Storage.Queues;
 namespace LeadIntake.Functions.Pipeline;
 
 /// <summary>Accepts a validated submission by putting it on the <c>lead-captured</c> queue.</summary>
-/// <remarks>Thread-safe. Storage failures surface as <see cref="Azure.RequestFailedException"/> (the endpoint answers 503).</remarks>
-public sealed class LeadIntakeService(StorageClients storage)
+/// <remarks>
+/// Thread-safe. Storage failures surface as <see cref="Azure.RequestFailedException"/> (the endpoint answers 503).
+/// Each accepted message is reported to <see cref="EnqueuedMessageWatcher"/>, so a local listener picks it up at once.
+/// </remarks>
+public sealed class LeadIntakeService(StorageClients storage, EnqueuedMessageWatcher watcher)
 {
     private readonly QueueClient _leadCaptured = storage.Queues.GetQueueClient(StorageNames.LeadCapturedQueue);
 
@@ -16,6 +19,7 @@ public sealed class LeadIntakeService(StorageClients storage)
     public async Task<LeadReceipt> AcceptAsync(LeadSubmission submission, CancellationToken cancellationToken = default)
     {
         await _leadCaptured.SendMessageAsync(LeadSubmissionMessage.Serialize(submission), cancellationToken: cancellationToken);
+        watcher.Notify(StorageNames.LeadCapturedQueue);
         return new LeadReceipt(submission.LeadId, submission.SubmissionId);
     }
 }

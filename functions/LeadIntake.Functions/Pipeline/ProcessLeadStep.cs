@@ -18,7 +18,8 @@ namespace LeadIntake.Functions.Pipeline;
 /// </summary>
 /// <remarks>
 /// Order of writes, chosen so a retry or redelivery converges: StageHistory, StageChangesByDay and ScoreSnapshots
-/// rows first (deterministic keys, upsert-replace, so rewriting them is harmless), then the Leads row with ETag
+/// rows first (deterministic keys, upsert-replace, so rewriting them is harmless; a lead's rows in one partition go in
+/// one entity-group transaction), then the Leads row with ETag
 /// concurrency (insert, or replace if-match). The lead row remembers the submission id, so once it is committed a
 /// redelivered message is a no-op. When the commit loses a race (409/412) the lead is re-read and the merge redone,
 /// removing rows of the lost round that the new round no longer produces. The sales hand-off is sent after the commit.
@@ -81,11 +82,25 @@ public sealed class ProcessLeadStep(StorageClients storage, IScorerProvider scor
 
     private async Task WriteRowsAsync(LeadRows rows, CancellationToken cancellationToken)
     {
-        foreach (var row in rows.History)
-            await _history.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-        foreach (var row in rows.ByDay)
-            await _byDay.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        await UpsertReplaceAllAsync(_history, rows.History, cancellationToken);
+        await UpsertReplaceAllAsync(_byDay, rows.ByDay, cancellationToken);
         await _snapshots.UpsertEntityAsync(rows.Snapshot, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Upsert-replaces <paramref name="rows"/>, one entity-group transaction per partition when it holds several.</summary>
+    /// <remarks>A lead's changes share its StageHistory partition and, almost always, one day's partition: one round trip each.</remarks>
+    private static async Task UpsertReplaceAllAsync(TableClient table, IEnumerable<ITableEntity> rows, CancellationToken cancellationToken)
+    {
+        foreach (var partition in rows.GroupBy(row => row.PartitionKey, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(TableClient.MaxTransactionActions))
+            {
+                if (chunk.Length == 1)
+                    await table.UpsertEntityAsync(chunk[0], TableUpdateMode.Replace, cancellationToken);
+                else
+                    await table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
+            }
+        }
     }
 
     private async Task DeleteRowsNotInAsync(LeadRows previous, LeadRows current, CancellationToken cancellationToken)
