@@ -1,3 +1,4 @@
+using Azure;
 using LeadIntake.Domain.Capture;
 using LeadIntake.Functions.Hosting;
 using LeadIntake.Storage;
@@ -18,7 +19,19 @@ public sealed class LeadIntakeService(StorageClients storage, EnqueuedMessageWat
     /// <exception cref="Azure.RequestFailedException">The queue did not accept the message.</exception>
     public async Task<LeadReceipt> AcceptAsync(LeadSubmission submission, CancellationToken cancellationToken = default)
     {
-        await _leadCaptured.SendMessageAsync(LeadSubmissionMessage.Serialize(submission), cancellationToken: cancellationToken);
+        var message = LeadSubmissionMessage.Serialize(submission);
+        try
+        {
+            await _leadCaptured.SendMessageAsync(message, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // QueueNotFound: a lead posted before start-up created the queue, or the queue was deleted. Not a reason to
+            // turn a visitor away: create it and send again (a second failure surfaces as 503).
+            await _leadCaptured.CreateIfNotExistsAsync(cancellationToken);
+            await _leadCaptured.SendMessageAsync(message, cancellationToken: cancellationToken);
+        }
+
         watcher.Notify(StorageNames.LeadCapturedQueue);
         return new LeadReceipt(submission.LeadId, submission.SubmissionId);
     }
