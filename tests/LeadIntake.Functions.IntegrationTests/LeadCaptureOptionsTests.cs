@@ -1,5 +1,8 @@
 using LeadIntake.Functions.Hosting;
 using LeadIntake.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace LeadIntake.Functions.IntegrationTests;
@@ -43,12 +46,22 @@ public sealed class LeadCaptureOptionsTests
     }
 
     [Fact]
-    public void AppStart_WithoutSecret_Refuses()
+    public async Task AppStart_WithoutSecret_Refuses()
     {
-        using var factory = new LeadIntakeAppFactory(AzuriteFixture.CreateUnreachableConnectionString(), localQueueListener: false,
-            new Dictionary<string, string?> { [$"{LeadCaptureOptions.SectionName}:IdentitySecret"] = "" });
+        // The app's own registration (AddLeadIntake, as Program.cs calls it) started directly: WebApplicationFactory's
+        // deferred host can surface a failed start as ObjectDisposedException when the machine is busy.
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [StorageClients.ConnectionName] = AzuriteFixture.CreateUnreachableConnectionString(),
+            [$"{LeadCaptureOptions.SectionName}:IdentitySecret"] = "",
+            [LeadIntakeHostingExtensions.LocalQueueListenerEnabledKey] = "false",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddLeadIntake();
+        await using var app = builder.Build();
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
         Assert.Contains("IdentitySecret", error.Message);
     }
 }
