@@ -38,14 +38,8 @@ public class LogisticRegressionTrainerTests
     {
         var data = EncodedSynthetic();
         var model = new LogisticRegressionTrainer(new LogisticRegressionOptions()).Fit(data, TestEncoding.AllRows(data));
-        var contributions = new double[data.FeatureCount];
 
-        for (var r = 0; r < 50; r++)
-        {
-            var row = TestEncoding.Row(data, r);
-            var baseValue = model.Contributions(row, contributions);
-            Assert.Equal(model.RawScore(row), baseValue + contributions.Sum(), 10);
-        }
+        TestEncoding.AssertContributionsAddUp(data, row => model.RawScore(row), (row, contributions) => model.Contributions(row, contributions));
     }
 
     [Fact]
