@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
+using LeadIntake.Testing;
 
 namespace LeadIntake.Benchmarks;
 
@@ -20,10 +19,7 @@ internal sealed class FunctionApp : IDisposable
 
     public static FunctionApp Start(string storageConnectionString, bool localQueueListener)
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = LoopbackPorts.Free(1)[0];
 
         // The app is a project reference, so its assembly and runtimeconfig sit beside ours.
         var start = new ProcessStartInfo("dotnet")

@@ -40,7 +40,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         if (!File.Exists(script))
             throw new InvalidOperationException($"Azurite is not installed at {script}; run 'npm ci' in the repository root.");
 
-        var ports = FreePorts(3);
+        var ports = LoopbackPorts.Free(3);
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] arguments =
         [
@@ -75,7 +75,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <remarks>For "storage down" tests: connections are refused at once. The ports were free a moment ago.</remarks>
     public static string UnreachableConnectionString()
     {
-        var ports = FreePorts(3);
+        var ports = LoopbackPorts.Free(3);
         return DevelopmentConnectionString("http", ports[0], ports[1], ports[2]);
     }
 
@@ -144,21 +144,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
             + $";BlobEndpoint={scheme}://127.0.0.1:{blobPort}/{account}"
             + $";QueueEndpoint={scheme}://127.0.0.1:{queuePort}/{account}"
             + $";TableEndpoint={scheme}://127.0.0.1:{tablePort}/{account};";
-    }
-
-    // Holds all listeners until every port is known, so the ports are distinct.
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(listener => listener.Start());
-            return listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            listeners.ForEach(listener => listener.Stop());
-        }
     }
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
