@@ -1,15 +1,11 @@
-using LeadIntake.Functions.Endpoints;
 using LeadIntake.Functions.Hosting;
-using LeadIntake.Functions.Triggers;
+using LeadIntake.Functions.Middleware;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddLeadIntake();
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<StorageFailureMiddleware>();
+builder.Services.AddLeadIntake(builder.Configuration);
 
-var app = builder.Build();
-app.UseLeadIntake();
-app.MapLeadCaptureEndpoints();
-app.MapPipelineTriggers();
-app.Run();
-
-/// <summary>The function app's entry point; public for <c>WebApplicationFactory&lt;Program&gt;</c> in tests.</summary>
-public partial class Program;
+builder.Build().Run();

@@ -2,18 +2,24 @@ namespace LeadIntake.Storage;
 
 /// <summary>Every queue, table and blob container name LeadIntake uses, in one place.</summary>
 /// <remarks>
-/// <c>function.json</c> files repeat the queue names because the Functions host reads them; a test checks they agree.
-/// Table names are PascalCase so Azure Storage Explorer shows them as a marketer would name them.
+/// The trigger attributes use these constants, so the built <c>functions.metadata</c> carries the same names (a test
+/// reads it). Table names are PascalCase so Azure Storage Explorer shows them as a marketer would name them.
 /// </remarks>
 public static class StorageNames
 {
+    /// <summary>
+    /// The storage connection setting, as the Functions host reads it: a connection string, or the identity-based
+    /// section (<c>AzureWebJobsStorage__tableServiceUri</c>, <c>__queueServiceUri</c>, <c>__blobServiceUri</c>, <c>__clientId</c>).
+    /// </summary>
+    public const string Connection = "AzureWebJobsStorage";
+
     /// <summary>Accepted web-form submissions waiting to be enriched, scored and staged.</summary>
     public const string LeadCapturedQueue = "lead-captured";
 
     /// <summary>Leads that just became sales-qualified (SQL), for the hand-over to sales.</summary>
     public const string SalesHandoffQueue = "sales-handoff";
 
-    /// <summary>Suffix the Functions host (and our local listener) appends for messages that failed every try.</summary>
+    /// <summary>Suffix the Functions host appends for messages that failed every try.</summary>
     public const string PoisonQueueSuffix = "-poison";
 
     /// <summary>Current state of each lead: one row per lead.</summary>

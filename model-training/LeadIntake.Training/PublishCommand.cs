@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Azure;
 using LeadIntake.Storage;
-using LeadIntake.Storage.Blobs;
+using Azure.Storage.Blobs;
 using LeadIntake.Storage.Models;
 
 namespace LeadIntake.Training;
@@ -29,7 +29,7 @@ public static class PublishCommand
         var connection = new Option<string?>("--connection")
         {
             HelpName = "CONNSTR",
-            Description = $"Storage connection string (default: env {StorageConnection.EnvironmentVariable}, else {StorageConnection.DevelopmentStorage}).",
+            Description = $"Storage connection string (default: the {StorageNames.Connection} settings of the environment, as the function app reads them, else {StorageConnection.DevelopmentStorage}).",
         };
 
         var command = new Command("publish", "Publish a model to blob storage and make it the current one (gated).")
@@ -38,13 +38,13 @@ public static class PublishCommand
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetRequiredValue(model), parseResult.GetValue(force), parseResult.GetValue(maxAucDrop),
-            StorageConnection.Resolve(parseResult.GetValue(connection)), timeProvider, parseResult.InvocationConfiguration,
+            parseResult.GetValue(connection), timeProvider, parseResult.InvocationConfiguration,
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        FileInfo modelFile, bool force, double maxAucDrop, string connectionString, TimeProvider timeProvider,
+        FileInfo modelFile, bool force, double maxAucDrop, string? connectionString, TimeProvider timeProvider,
         InvocationConfiguration console, CancellationToken cancellationToken)
     {
         var artifact = await ModelFile.ReadAsync(modelFile, console.Error, cancellationToken);
@@ -54,11 +54,11 @@ public static class PublishCommand
         BlobServiceClient service;
         try
         {
-            service = new BlobServiceClient(connectionString);
+            service = StorageConnection.Resolve(connectionString).CreateBlobServiceClient();
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
         {
-            await console.Error.WriteLineAsync($"Invalid storage connection string: {e.Message}");
+            await console.Error.WriteLineAsync($"Invalid storage settings: {e.Message}");
             return ExitCodes.Failed;
         }
 

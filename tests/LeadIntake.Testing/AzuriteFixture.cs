@@ -1,7 +1,6 @@
-using LeadIntake.Storage;
-using LeadIntake.Storage.Blobs;
-using LeadIntake.Storage.Queues;
-using LeadIntake.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Xunit;
 
 namespace LeadIntake.Testing;
@@ -39,8 +38,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>A Table service client for the storage under test.</summary>
     public TableServiceClient CreateTableServiceClient(TableClientOptions? options = null) => new(ConnectionString, options);
 
-    /// <summary>A Queue service client for the storage under test (base64 messages unless <paramref name="options"/> say otherwise).</summary>
-    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null) => new(ConnectionString, options);
+    /// <summary>A Queue service client for the storage under test (base64 messages, as the queue trigger expects, unless <paramref name="options"/> say otherwise).</summary>
+    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null) =>
+        new(ConnectionString, options ?? new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
     /// <summary>A Blob service client for the storage under test.</summary>
     public BlobServiceClient CreateBlobServiceClient(BlobClientOptions? options = null) => new(ConnectionString, options);
@@ -52,7 +52,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         if (!string.IsNullOrWhiteSpace(attached))
         {
             // Fail here, with the variable's name in the stack, rather than in the first test.
-            StorageConnectionString.Parse(attached);
+            _ = new TableServiceClient(attached);
             _connectionString = attached;
             return;
         }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using LeadIntake.Storage;
 
 namespace LeadIntake.Testing;
 
@@ -16,6 +15,10 @@ namespace LeadIntake.Testing;
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    // Azurite's well-known development account (published in its README; not a secret).
+    private const string DevelopmentAccountName = "devstoreaccount1";
+    private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -44,7 +47,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] arguments =
         [
-            script, "--inMemoryPersistence", "--disableTelemetry", "--silent",
+            script, "--inMemoryPersistence", "--disableTelemetry", "--silent", "--skipApiVersionCheck",
             "--blobHost", "127.0.0.1", "--blobPort", Text(ports[0]),
             "--queueHost", "127.0.0.1", "--queuePort", Text(ports[1]),
             "--tableHost", "127.0.0.1", "--tablePort", Text(ports[2]),
@@ -139,11 +142,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private static string DevelopmentConnectionString(string scheme, int blobPort, int queuePort, int tablePort)
     {
-        const string account = StorageConnectionString.DevelopmentAccountName;
-        return $"DefaultEndpointsProtocol={scheme};AccountName={account};AccountKey={StorageConnectionString.DevelopmentAccountKey}"
-            + $";BlobEndpoint={scheme}://127.0.0.1:{blobPort}/{account}"
-            + $";QueueEndpoint={scheme}://127.0.0.1:{queuePort}/{account}"
-            + $";TableEndpoint={scheme}://127.0.0.1:{tablePort}/{account};";
+        return $"DefaultEndpointsProtocol={scheme};AccountName={DevelopmentAccountName};AccountKey={DevelopmentAccountKey}"
+            + $";BlobEndpoint={scheme}://127.0.0.1:{blobPort}/{DevelopmentAccountName}"
+            + $";QueueEndpoint={scheme}://127.0.0.1:{queuePort}/{DevelopmentAccountName}"
+            + $";TableEndpoint={scheme}://127.0.0.1:{tablePort}/{DevelopmentAccountName};";
     }
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);

@@ -1,6 +1,6 @@
 using Azure;
 using LeadIntake.Storage;
-using LeadIntake.Storage.Blobs;
+using Azure.Storage.Blobs;
 using LeadIntake.Storage.Models;
 using LeadIntake.Testing;
 

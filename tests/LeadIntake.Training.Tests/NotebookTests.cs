@@ -1,5 +1,5 @@
 using LeadIntake.Learning;
-using LeadIntake.Storage.Blobs;
+using Azure.Storage.Blobs;
 using LeadIntake.Storage.Models;
 using LeadIntake.Testing;
 using Microsoft.CodeAnalysis;

@@ -1,6 +1,6 @@
 using LeadIntake.Learning;
 using LeadIntake.Storage;
-using LeadIntake.Storage.Blobs;
+using Azure.Storage.Blobs;
 using LeadIntake.Storage.Models;
 using LeadIntake.Testing;
 
@@ -105,7 +105,7 @@ public sealed class PublishCliTests(AzuriteFixture azurite, TrainedModels models
     public async Task Publish_NoConnectionOption_UsesAzureWebJobsStorage()
     {
         var artifact = await ReadAsync(models.HonestModelPath);
-        var environment = new Dictionary<string, string> { [StorageConnection.EnvironmentVariable] = azurite.ConnectionString };
+        var environment = new Dictionary<string, string> { [LeadIntake.Storage.StorageNames.Connection] = azurite.ConnectionString };
 
         var run = await Cli.RunProcessAsync(environment, "publish", "--model", models.HonestModelPath);
 

@@ -1,20 +1,23 @@
 using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using LeadIntake.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace LeadIntake.Functions.Hosting;
 
 /// <summary>Creates every queue, table and blob container of <see cref="StorageNames"/> at start-up.</summary>
 /// <remarks>
-/// Runs in the background so the host's readiness ping (<c>GET /</c>) is answered at once even when storage is slow or
-/// down; retries with a capped back-off until it succeeds. Listeners await <see cref="WaitUntilReadyAsync"/>.
+/// Runs in the background so the worker starts at once even when storage is slow or down; retries with a capped
+/// back-off until it succeeds. Nothing waits for it: capture creates a missing queue itself, and the queue trigger
+/// treats a missing queue as empty.
 /// </remarks>
-public sealed class StorageInitializer(StorageClients storage, ILogger<StorageInitializer> logger) : BackgroundService
+public sealed class StorageInitializer(
+    TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, ILogger<StorageInitializer> logger) : BackgroundService
 {
     private static readonly TimeSpan s_maxRetryDelay = TimeSpan.FromSeconds(10);
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes once every queue, table and container exists.</summary>
-    public Task WaitUntilReadyAsync(CancellationToken cancellationToken = default) => _ready.Task.WaitAsync(cancellationToken);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,7 +28,6 @@ public sealed class StorageInitializer(StorageClients storage, ILogger<StorageIn
             try
             {
                 await CreateAllAsync(stoppingToken);
-                _ready.TrySetResult();
                 logger.LogInformation("Storage ready: {Queues} queues, {Tables} tables, {Containers} containers",
                     StorageNames.Queues.Count, StorageNames.Tables.Count, StorageNames.Containers.Count);
                 return;
@@ -42,10 +44,10 @@ public sealed class StorageInitializer(StorageClients storage, ILogger<StorageIn
     private async Task CreateAllAsync(CancellationToken cancellationToken)
     {
         foreach (var queue in StorageNames.Queues)
-            await storage.Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         foreach (var table in StorageNames.Tables)
-            await storage.Tables.GetTableClient(table).CreateIfNotExistsAsync(cancellationToken);
+            await tables.GetTableClient(table).CreateIfNotExistsAsync(cancellationToken);
         foreach (var container in StorageNames.Containers)
-            await storage.Blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 }

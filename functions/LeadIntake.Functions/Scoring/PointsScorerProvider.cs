@@ -2,6 +2,10 @@ using LeadIntake.Domain.Scoring;
 using LeadIntake.Functions.Hosting;
 using Microsoft.Extensions.Options;
 
+using LeadIntake.Application.Scoring;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
 namespace LeadIntake.Functions.Scoring;
 
 /// <summary>Serves the points model: the file named by <see cref="ScoringOptions.PointsModelPath"/>, else the built-in one.</summary>

@@ -1,9 +1,14 @@
 using Azure;
+using Azure.Storage.Blobs;
 using LeadIntake.Domain.Scoring;
 using LeadIntake.Functions.Hosting;
 using LeadIntake.Learning;
 using LeadIntake.Storage.Models;
 using Microsoft.Extensions.Options;
+
+using LeadIntake.Application.Scoring;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace LeadIntake.Functions.Scoring;
 
@@ -19,12 +24,12 @@ namespace LeadIntake.Functions.Scoring;
 /// </remarks>
 public sealed class PublishedModelScorerProvider(
     PointsScorerProvider points,
-    StorageClients storage,
+    BlobServiceClient blobs,
     TimeProvider timeProvider,
     IOptions<ScoringOptions> options,
     ILogger<PublishedModelScorerProvider> logger) : IScorerProvider
 {
-    private readonly ModelRegistry _registry = new(storage.Blobs, timeProvider);
+    private readonly ModelRegistry _registry = new(blobs, timeProvider);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ActiveScorer? _published;
     private ETag? _pointerETag;

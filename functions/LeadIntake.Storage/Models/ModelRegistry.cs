@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
-using LeadIntake.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace LeadIntake.Storage.Models;
 
@@ -71,7 +72,7 @@ public sealed class ModelRegistry
         var pointerBlob = _container.GetBlobClient(StorageNames.CurrentModelPointerBlob);
         var json = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(pointer, ModelPointerJsonContext.Default.ModelPointer));
         var uploaded = expectedPointerETag is { } ifMatch
-            ? await pointerBlob.UploadAsync(json, ifMatch, cancellationToken)
+            ? await pointerBlob.UploadAsync(json, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = ifMatch } }, cancellationToken)
             : await pointerBlob.UploadAsync(json, overwrite: false, cancellationToken);
         return new VersionedModelPointer(pointer, uploaded.Value.ETag);
     }

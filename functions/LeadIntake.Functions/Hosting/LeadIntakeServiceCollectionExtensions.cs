@@ -1,0 +1,41 @@
+using LeadIntake.Application.Capture;
+using LeadIntake.Application.Processing;
+using LeadIntake.Application.Scoring;
+using LeadIntake.Domain.Capture;
+using LeadIntake.Functions.Endpoints;
+using LeadIntake.Functions.Scoring;
+using LeadIntake.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LeadIntake.Functions.Hosting;
+
+/// <summary>All service registration of the function app, so Program.cs stays a few lines.</summary>
+public static class LeadIntakeServiceCollectionExtensions
+{
+    /// <summary>Registers options, clock, storage, application services and scoring.</summary>
+    public static IServiceCollection AddLeadIntake(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LeadCaptureOptions>().BindConfiguration(LeadCaptureOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LeadCaptureOptions>, LeadCaptureOptionsValidator>();
+        services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.SectionName);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddLeadIntakeStorage(configuration);
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton(provider => new LeadIdentity(provider.GetRequiredService<IOptions<LeadCaptureOptions>>().Value.GetIdentitySecretBytes()));
+        services.AddSingleton<RedirectPolicy>();
+        services.AddSingleton<CaptureLead>();
+        services.AddSingleton<LeadCaptureHttp>();
+        services.AddSingleton<ProcessLead>();
+        services.AddSingleton<SweepSalesHandoffs>();
+
+        services.AddSingleton<PointsScorerProvider>();
+        services.AddSingleton<IScorerProvider>(provider => provider.GetRequiredService<IOptions<ScoringOptions>>().Value.UsePublishedModel
+            ? ActivatorUtilities.CreateInstance<PublishedModelScorerProvider>(provider)
+            : provider.GetRequiredService<PointsScorerProvider>());
+        return services;
+    }
+}

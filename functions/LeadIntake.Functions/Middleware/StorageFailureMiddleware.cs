@@ -1,0 +1,37 @@
+using System.Globalization;
+using Azure;
+using LeadIntake.Functions.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadIntake.Functions.Middleware;
+
+/// <summary>The app's one catch for storage failures on HTTP functions: 503 problem+json with <c>Retry-After</c>.</summary>
+/// <remarks>
+/// Capture answers 202 only after the queue accepted the message, so an unreachable queue must never look like success.
+/// Queue and timer functions are left alone: their exception reaches the host, which retries and finally poisons the message.
+/// </remarks>
+public sealed class StorageFailureMiddleware(IOptions<LeadCaptureOptions> options, ILogger<StorageFailureMiddleware> logger)
+    : IFunctionsWorkerMiddleware
+{
+    /// <inheritdoc />
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (RequestFailedException e) when (context.GetHttpContext() is { Response.HasStarted: false } http)
+        {
+            logger.LogError("Storage failed during {Function} ({Status} {ErrorCode}): answering 503", context.FunctionDefinition.Name, e.Status, e.ErrorCode);
+            http.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            context.GetInvocationResult().Value = Results.Problem(
+                title: "Storage unavailable",
+                detail: "The lead could not be stored right now; nothing was accepted. Please retry.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace LeadIntake.Storage.Leads;
+
+/// <summary>A lead's current profile, stage and score: one row of the <c>Leads</c> table.</summary>
+/// <remarks>
+/// PartitionKey = lead id (keyed hash of the normalised email), RowKey = <see cref="ProfileRowKey"/> (<c>"lead"</c>),
+/// so each lead is its own partition and later per-lead rows can sit beside it. Stages are codes (<c>Lead</c>,
+/// <c>MQL</c>, <c>SQL</c>…), times ISO-8601 UTC. Written only with ETag concurrency by <see cref="TableLeadStore"/>.
+/// </remarks>
+public sealed class LeadEntity : ITableEntity
+{
+    /// <summary>The RowKey of every lead row.</summary>
+    public const string ProfileRowKey = "lead";
+
+    /// <inheritdoc />
+    public string PartitionKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public string RowKey { get; set; } = ProfileRowKey;
+
+    /// <inheritdoc />
+    public DateTimeOffset? Timestamp { get; set; }
+
+    /// <inheritdoc />
+    public ETag ETag { get; set; }
+
+    /// <summary>Normalised email address.</summary>
+    public string Email { get; set; } = "";
+
+    /// <summary>First name, latest non-empty value.</summary>
+    public string? FirstName { get; set; }
+
+    /// <summary>Last name, latest non-empty value.</summary>
+    public string? LastName { get; set; }
+
+    /// <summary>Company, latest non-empty value.</summary>
+    public string? Company { get; set; }
+
+    /// <summary>Job title, latest non-empty value.</summary>
+    public string? JobTitle { get; set; }
+
+    /// <summary>Phone, latest non-empty value.</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>Country, latest non-empty value.</summary>
+    public string? Country { get; set; }
+
+    /// <summary>Whether the lead agreed to marketing email: false until a submission says yes (stored as false, never empty).</summary>
+    public bool ConsentMarketing { get; set; }
+
+    /// <summary>Whether the lead asked to be contacted: false until a submission says yes.</summary>
+    public bool ContactRequested { get; set; }
+
+    /// <summary>The latest form used.</summary>
+    public string? FormId { get; set; }
+
+    /// <summary>Funnel stage code (<c>Lead</c>, <c>MQL</c>, <c>SQL</c>…).</summary>
+    public string Stage { get; set; } = "";
+
+    /// <summary>When the lead entered <see cref="Stage"/> (UTC).</summary>
+    public DateTimeOffset? StageEnteredAt { get; set; }
+
+    /// <summary>Score 0–100.</summary>
+    public int Score { get; set; }
+
+    /// <summary>Grade A–D.</summary>
+    public string? Grade { get; set; }
+
+    /// <summary>Version of the scoring model that produced <see cref="Score"/>.</summary>
+    public string? ScoringModel { get; set; }
+
+    /// <summary>The strongest reasons behind the score: JSON array of {feature, value, contribution}.</summary>
+    public string? TopReasons { get; set; }
+
+    /// <summary>When the lead was last scored (UTC).</summary>
+    public DateTimeOffset? ScoredAt { get; set; }
+
+    /// <summary>Email class code: corporate, free_mail, disposable, role.</summary>
+    public string? EmailClass { get; set; }
+
+    /// <summary>Domain of the email address.</summary>
+    public string? EmailDomain { get; set; }
+
+    /// <summary>Company domain, when the email is corporate.</summary>
+    public string? CompanyDomain { get; set; }
+
+    /// <summary>Acquisition channel code (the first touch's): paid_search, organic_search, email, social, referral, direct.</summary>
+    public string? Channel { get; set; }
+
+    /// <summary>Source (utm_source or referrer host) of the first touch.</summary>
+    public string? FirstTouchSource { get; set; }
+
+    /// <summary>Medium of the first touch.</summary>
+    public string? FirstTouchMedium { get; set; }
+
+    /// <summary>Campaign of the first touch.</summary>
+    public string? FirstTouchCampaign { get; set; }
+
+    /// <summary>Channel code of the first touch.</summary>
+    public string? FirstTouchChannel { get; set; }
+
+    /// <summary>When the first touch happened (UTC).</summary>
+    public DateTimeOffset? FirstTouchAt { get; set; }
+
+    /// <summary>Source of the latest touch.</summary>
+    public string? LastTouchSource { get; set; }
+
+    /// <summary>Medium of the latest touch.</summary>
+    public string? LastTouchMedium { get; set; }
+
+    /// <summary>Campaign of the latest touch.</summary>
+    public string? LastTouchCampaign { get; set; }
+
+    /// <summary>Channel code of the latest touch.</summary>
+    public string? LastTouchChannel { get; set; }
+
+    /// <summary>When the latest touch happened (UTC).</summary>
+    public DateTimeOffset? LastTouchAt { get; set; }
+
+    /// <summary>When the first submission was received (UTC).</summary>
+    public DateTimeOffset FirstSeenAt { get; set; }
+
+    /// <summary>When the latest submission was received (UTC).</summary>
+    public DateTimeOffset LastSeenAt { get; set; }
+
+    /// <summary>How many distinct submissions were merged into this lead.</summary>
+    public int SubmissionCount { get; set; }
+
+    /// <summary>Ids of the latest submissions, oldest first, space-separated: makes a redelivered message a no-op.</summary>
+    public string? RecentSubmissionIds { get; set; }
+
+    /// <summary>Custom form fields, as a JSON object.</summary>
+    public string? CustomFields { get; set; }
+
+    /// <summary>When each profile field last took a value: JSON object of field name to ISO-8601 time.</summary>
+    public string? FieldUpdatedAt { get; set; }
+
+    /// <summary>When the pipeline last changed the lead (UTC).</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The latest message text the lead wrote.</summary>
+    public string? Message { get; set; }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using LeadIntake.Domain.Capture;
+using LeadIntake.Domain.Enrichment;
+using LeadIntake.Domain.Funnel;
+using LeadIntake.Domain.Leads;
+using LeadIntake.Domain.Scoring;
+
+namespace LeadIntake.Storage.Leads;
+
+/// <summary>The one mapper between domain leads and processing outcomes and their table rows.</summary>
+/// <remarks>
+/// Enumerations are stored as their readable codes (<c>MQL</c>, <c>corporate</c>, <c>paid_search</c>), times as UTC,
+/// structured values (custom fields, reasons, features) as compact JSON. Row keys are deterministic: see each entity.
+/// </remarks>
+public static class LeadEntityMapper
+{
+    private const string TimeKeyFormat = "yyyyMMdd'T'HHmmss'.'fffffff'Z'";
+    private const string DayKeyFormat = "yyyy-MM-dd";
+
+    // Stored JSON is read by code and Storage Explorer, never embedded in HTML: escaping '<' as \u003C would only let a
+    // 1,000-character field grow sixfold past a property's 32K characters (capture bounds the relaxed-escaped length).
+    private static readonly JsonSerializerOptions s_storedJson = new(JsonSerializerOptions.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The Leads row for <paramref name="lead"/>.</summary>
+    public static LeadEntity ToEntity(Lead lead) => new()
+    {
+        PartitionKey = lead.LeadId,
+        RowKey = LeadEntity.ProfileRowKey,
+        Email = lead.Email,
+        FirstName = lead.FirstName,
+        LastName = lead.LastName,
+        Company = lead.Company,
+        JobTitle = lead.JobTitle,
+        Phone = lead.Phone,
+        Country = lead.Country,
+        Message = lead.Message,
+        FormId = lead.FormId,
+        ConsentMarketing = lead.ConsentMarketing,
+        ContactRequested = lead.ContactRequested,
+        Stage = FunnelStageCodes.ToCode(lead.Stage),
+        StageEnteredAt = lead.StageEnteredAt,
+        Score = lead.Score,
+        Grade = lead.Grade,
+        ScoringModel = lead.ScoringModel,
+        TopReasons = lead.ScoreReasons.Count == 0 ? null : JsonSerializer.Serialize(lead.ScoreReasons, s_storedJson),
+        ScoredAt = lead.ScoredAt,
+        EmailClass = EnrichmentCodes.ToCode(lead.EmailClass),
+        EmailDomain = lead.EmailDomain,
+        CompanyDomain = lead.CompanyDomain,
+        Channel = EnrichmentCodes.ToCode(lead.Channel),
+        FirstTouchSource = lead.FirstTouch?.Source,
+        FirstTouchMedium = lead.FirstTouch?.Medium,
+        FirstTouchCampaign = lead.FirstTouch?.Campaign,
+        FirstTouchChannel = lead.FirstTouch is { } first ? EnrichmentCodes.ToCode(first.Channel) : null,
+        FirstTouchAt = lead.FirstTouch?.At,
+        LastTouchSource = lead.LastTouch?.Source,
+        LastTouchMedium = lead.LastTouch?.Medium,
+        LastTouchCampaign = lead.LastTouch?.Campaign,
+        LastTouchChannel = lead.LastTouch is { } last ? EnrichmentCodes.ToCode(last.Channel) : null,
+        LastTouchAt = lead.LastTouch?.At,
+        FirstSeenAt = lead.FirstSeenAt,
+        LastSeenAt = lead.LastSeenAt,
+        SubmissionCount = lead.SubmissionCount,
+        RecentSubmissionIds = string.Join(' ', lead.RecentSubmissionIds),
+        CustomFields = lead.CustomFields.Count == 0 ? null : JsonSerializer.Serialize(lead.CustomFields, s_storedJson),
+        FieldUpdatedAt = JsonSerializer.Serialize(lead.FieldUpdatedAt, s_storedJson),
+        UpdatedAt = lead.UpdatedAt,
+    };
+
+    /// <summary>The lead stored in <paramref name="entity"/>.</summary>
+    /// <exception cref="FormatException">A stored code or JSON column is not one this code wrote.</exception>
+    public static Lead ToLead(LeadEntity entity) => new()
+    {
+        LeadId = entity.PartitionKey,
+        Email = entity.Email,
+        FirstName = entity.FirstName,
+        LastName = entity.LastName,
+        Company = entity.Company,
+        JobTitle = entity.JobTitle,
+        Phone = entity.Phone,
+        Country = entity.Country,
+        Message = entity.Message,
+        FormId = entity.FormId,
+        ConsentMarketing = entity.ConsentMarketing,
+        ContactRequested = entity.ContactRequested,
+        Stage = FunnelStageCodes.Parse(entity.Stage),
+        StageEnteredAt = entity.StageEnteredAt,
+        Score = entity.Score,
+        Grade = entity.Grade,
+        ScoringModel = entity.ScoringModel,
+        ScoreReasons = FromJson<List<ScoreReason>>(entity.TopReasons, JsonSerializerOptions.Web) ?? [],
+        ScoredAt = entity.ScoredAt,
+        EmailClass = FromCode<EmailClass>(entity.EmailClass, EnrichmentCodes.ToCode) ?? default,
+        EmailDomain = entity.EmailDomain,
+        CompanyDomain = entity.CompanyDomain,
+        FirstTouch = ToTouch(entity.FirstTouchSource, entity.FirstTouchMedium, entity.FirstTouchCampaign, entity.FirstTouchChannel, entity.FirstTouchAt),
+        LastTouch = ToTouch(entity.LastTouchSource, entity.LastTouchMedium, entity.LastTouchCampaign, entity.LastTouchChannel, entity.LastTouchAt),
+        FirstSeenAt = entity.FirstSeenAt,
+        LastSeenAt = entity.LastSeenAt,
+        SubmissionCount = entity.SubmissionCount,
+        RecentSubmissionIds = (entity.RecentSubmissionIds ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        CustomFields = FromJson<Dictionary<string, string>>(entity.CustomFields) ?? [],
+        FieldUpdatedAt = FromJson<Dictionary<string, DateTimeOffset>>(entity.FieldUpdatedAt) ?? [],
+        UpdatedAt = entity.UpdatedAt,
+    };
+
+    /// <summary>The StageHistory, StageChangesByDay and ScoreSnapshots rows of one processed submission.</summary>
+    /// <exception cref="ArgumentException">The outcome has no score (the submission was already processed).</exception>
+    public static LeadRows ToRows(LeadSubmission submission, LeadProcessingOutcome outcome)
+    {
+        if (!outcome.HasScore)
+            throw new ArgumentException("An already-processed outcome writes no rows.", nameof(outcome));
+
+        // Keys derive from the submission and its outcome (change time, id, change sequence), never from the processing
+        // clock, so a retried or redelivered message rewrites the same rows. History keys use the change's own time: a
+        // late, older submission can qualify a lead at the time it entered its current stage, and rows must sort by it.
+        var submissionKey = $"{TimeKey(submission.ReceivedAt)}_{submission.SubmissionId}";
+        var leadId = submission.LeadId;
+        var history = outcome.Changes.Select(change => new StageHistoryEntity
+        {
+            PartitionKey = leadId,
+            RowKey = $"{TimeKey(change.At)}_{submission.SubmissionId}_{change.Sequence.ToString("D2", CultureInfo.InvariantCulture)}",
+            FromStage = change.From is { } from ? FunnelStageCodes.ToCode(from) : "",
+            ToStage = FunnelStageCodes.ToCode(change.To),
+            At = change.At,
+            Reason = change.Reason,
+            Score = change.Score,
+            ScoringModel = change.ScoringModel,
+            Actor = change.Actor,
+            SubmissionId = submission.SubmissionId,
+        }).ToList();
+        var byDay = history.Select(row => new StageChangeByDayEntity
+        {
+            PartitionKey = row.At.UtcDateTime.ToString(DayKeyFormat, CultureInfo.InvariantCulture),
+            RowKey = $"{leadId}_{row.RowKey}",
+            LeadId = leadId,
+            Company = outcome.Lead.Company,
+            FromStage = row.FromStage,
+            ToStage = row.ToStage,
+            At = row.At,
+            Reason = row.Reason,
+            Score = row.Score,
+            ScoringModel = row.ScoringModel,
+            Actor = row.Actor,
+        }).ToList();
+        var snapshot = new ScoreSnapshotEntity
+        {
+            PartitionKey = leadId,
+            RowKey = submissionKey,
+            SubmissionId = submission.SubmissionId,
+            ScoredAt = outcome.Lead.ScoredAt ?? outcome.Lead.UpdatedAt,
+            Features = outcome.Features.ToJson(),
+            Score = outcome.Score.Score,
+            Probability = outcome.Score.Probability,
+            Grade = outcome.Score.Grade,
+            ScoringModel = outcome.Score.ModelVersion,
+            Reasons = JsonSerializer.Serialize(outcome.Score.Reasons, s_storedJson),
+        };
+        return new LeadRows(history, byDay, snapshot);
+    }
+
+    private static string TimeKey(DateTimeOffset at) => at.UtcDateTime.ToString(TimeKeyFormat, CultureInfo.InvariantCulture);
+
+    private static Touch? ToTouch(string? source, string? medium, string? campaign, string? channel, DateTimeOffset? at) =>
+        at is { } when && FromCode<MarketingChannel>(channel, EnrichmentCodes.ToCode) is { } parsed
+            ? new Touch(source, medium, campaign, parsed, when)
+            : null;
+
+    private static TEnum? FromCode<TEnum>(string? code, Func<TEnum, string> toCode) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrEmpty(code))
+            return null;
+        foreach (var value in Enum.GetValues<TEnum>())
+        {
+            if (toCode(value) == code)
+                return value;
+        }
+
+        throw new FormatException($"'{code}' is not a {typeof(TEnum).Name} code.");
+    }
+
+    private static T? FromJson<T>(string? json, JsonSerializerOptions? options = null) where T : class
+    {
+        if (string.IsNullOrEmpty(json))
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, options);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"A stored JSON column is not a {typeof(T).Name}: {e.Message}", e);
+        }
+    }
+}

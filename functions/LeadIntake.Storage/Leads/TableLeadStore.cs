@@ -1,0 +1,149 @@
+using Azure;
+using Azure.Data.Tables;
+using LeadIntake.Application.Processing;
+using LeadIntake.Domain.Capture;
+using LeadIntake.Domain.Leads;
+
+namespace LeadIntake.Storage.Leads;
+
+/// <summary>Leads, their history, score snapshots and hand-off outbox in Azure Table storage.</summary>
+/// <remarks>
+/// Order of writes, chosen so a retry or redelivery converges: StageHistory, StageChangesByDay and ScoreSnapshots rows
+/// first (deterministic keys, upsert-replace, so rewriting them is harmless; a lead's rows in one partition go in one
+/// entity-group transaction), then the Leads row with ETag concurrency (insert, or replace if-match) in one transaction
+/// with its outbox row, so the lead is never committed without the hand-off it owes. Thread-safe.
+/// </remarks>
+public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeProvider) : ILeadStore
+{
+    /// <summary>Most actions in one entity-group transaction (the service's limit).</summary>
+    public const int MaxTransactionActions = 100;
+
+    private readonly TableClient _leads = tables.GetTableClient(StorageNames.LeadsTable);
+    private readonly TableClient _history = tables.GetTableClient(StorageNames.StageHistoryTable);
+    private readonly TableClient _byDay = tables.GetTableClient(StorageNames.StageChangesByDayTable);
+    private readonly TableClient _snapshots = tables.GetTableClient(StorageNames.ScoreSnapshotsTable);
+
+    /// <inheritdoc />
+    public async Task<StoredLead?> FindAsync(string leadId, CancellationToken cancellationToken)
+    {
+        var stored = await _leads.GetEntityIfExistsAsync<LeadEntity>(leadId, LeadEntity.ProfileRowKey, cancellationToken: cancellationToken);
+        return stored.HasValue ? new StoredLead(LeadEntityMapper.ToLead(stored.Value!), stored.Value!.ETag.ToString()) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TrySaveAsync(
+        LeadSubmission submission, LeadProcessingOutcome outcome, StoredLead? basedOn, SalesHandoffMessage? handoff,
+        LeadProcessingOutcome? lostRound, CancellationToken cancellationToken)
+    {
+        var rows = LeadEntityMapper.ToRows(submission, outcome);
+        if (lostRound is not null)
+            await DeleteRowsNotInAsync(LeadEntityMapper.ToRows(submission, lostRound), rows, cancellationToken);
+        await UpsertReplaceAllAsync(_history, rows.History, cancellationToken);
+        await UpsertReplaceAllAsync(_byDay, rows.ByDay, cancellationToken);
+        await _snapshots.UpsertEntityAsync(rows.Snapshot, TableUpdateMode.Replace, cancellationToken);
+
+        var lead = LeadEntityMapper.ToEntity(outcome.Lead);
+        List<TableTransactionAction> commit =
+        [
+            basedOn is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, lead)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, lead, new ETag(basedOn.Version)),
+        ];
+        if (handoff is not null)
+            commit.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToOutboxEntity(handoff)));
+
+        try
+        {
+            await _leads.SubmitTransactionAsync(commit, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            // 409 EntityAlreadyExists: another submission created the lead first. 412: it changed since it was read.
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task RemoveHandoffAsync(SalesHandoffMessage handoff, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _leads.DeleteEntityAsync(handoff.LeadId, SalesHandoffOutboxEntity.RowKeyFor(handoff.SubmissionId), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already cleared (a concurrent sweep or retry): the goal state.
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SalesHandoffMessage>> FindUnsentHandoffsAsync(string leadId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {leadId} and RowKey ge {SalesHandoffOutboxEntity.RowKeyPrefix} and RowKey lt {PrefixEnd(SalesHandoffOutboxEntity.RowKeyPrefix)}");
+        var unsent = new List<SalesHandoffMessage>();
+        await foreach (var row in _leads.QueryAsync<SalesHandoffOutboxEntity>(filter, cancellationToken: cancellationToken))
+            unsent.Add(SalesHandoffMessage.Parse(row.Message));
+        return unsent;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A scan of the Leads table (no partition filter): run it rarely, as the hand-off sweep does.</remarks>
+    public async IAsyncEnumerable<SalesHandoffMessage> FindUnsentHandoffsAsync(
+        DateTimeOffset committedBefore, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey ge {SalesHandoffOutboxEntity.RowKeyPrefix} and RowKey lt {PrefixEnd(SalesHandoffOutboxEntity.RowKeyPrefix)} and CommittedAt lt {committedBefore.UtcDateTime}");
+        await foreach (var row in _leads.QueryAsync<SalesHandoffOutboxEntity>(filter, cancellationToken: cancellationToken))
+            yield return SalesHandoffMessage.Parse(row.Message);
+    }
+
+    private SalesHandoffOutboxEntity ToOutboxEntity(SalesHandoffMessage handoff) => new()
+    {
+        PartitionKey = handoff.LeadId,
+        RowKey = SalesHandoffOutboxEntity.RowKeyFor(handoff.SubmissionId),
+        HandoffId = handoff.HandoffId,
+        CommittedAt = timeProvider.GetUtcNow(),
+        Message = handoff.ToJson(),
+    };
+
+    /// <summary>The first string after every string starting with <paramref name="prefix"/> (its last character + 1).</summary>
+    private static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    /// <summary>Upsert-replaces <paramref name="rows"/>, one entity-group transaction per partition when it holds several.</summary>
+    /// <remarks>A lead's changes share its StageHistory partition and, almost always, one day's partition: one round trip each.</remarks>
+    private static async Task UpsertReplaceAllAsync(TableClient table, IEnumerable<ITableEntity> rows, CancellationToken cancellationToken)
+    {
+        foreach (var partition in rows.GroupBy(row => row.PartitionKey, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(MaxTransactionActions))
+            {
+                if (chunk.Length == 1)
+                    await table.UpsertEntityAsync(chunk[0], TableUpdateMode.Replace, cancellationToken);
+                else
+                    await table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
+            }
+        }
+    }
+
+    private async Task DeleteRowsNotInAsync(LeadRows previous, LeadRows current, CancellationToken cancellationToken)
+    {
+        foreach (var row in previous.History.Where(p => !current.History.Any(c => c.PartitionKey == p.PartitionKey && c.RowKey == p.RowKey)))
+            await DeleteIfExistsAsync(_history, row.PartitionKey, row.RowKey, cancellationToken);
+        foreach (var row in previous.ByDay.Where(p => !current.ByDay.Any(c => c.PartitionKey == p.PartitionKey && c.RowKey == p.RowKey)))
+            await DeleteIfExistsAsync(_byDay, row.PartitionKey, row.RowKey, cancellationToken);
+    }
+
+    private static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone: the goal state.
+        }
+    }
+}

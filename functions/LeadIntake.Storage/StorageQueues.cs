@@ -1,0 +1,39 @@
+using Azure;
+using Azure.Storage.Queues;
+using LeadIntake.Application.Capture;
+using LeadIntake.Application.Processing;
+
+namespace LeadIntake.Storage;
+
+/// <summary>The <c>lead-captured</c> queue on Azure Queue storage.</summary>
+/// <remarks>Thread-safe. Storage failures surface as <see cref="RequestFailedException"/> (capture answers 503).</remarks>
+public sealed class LeadCapturedQueue(QueueServiceClient queues) : ILeadCaptureQueue
+{
+    private readonly QueueClient _queue = queues.GetQueueClient(StorageNames.LeadCapturedQueue);
+
+    /// <inheritdoc />
+    public async Task SendAsync(string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _queue.SendMessageAsync(message, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // QueueNotFound: a lead posted before start-up created the queue, or the queue was deleted. Not a reason to
+            // turn a visitor away: create it and send again (a second failure surfaces as 503).
+            await _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await _queue.SendMessageAsync(message, cancellationToken);
+        }
+    }
+}
+
+/// <summary>The <c>sales-handoff</c> queue on Azure Queue storage.</summary>
+public sealed class SalesHandoffQueue(QueueServiceClient queues) : ISalesHandoffQueue
+{
+    private readonly QueueClient _queue = queues.GetQueueClient(StorageNames.SalesHandoffQueue);
+
+    /// <inheritdoc />
+    public async Task SendAsync(SalesHandoffMessage message, CancellationToken cancellationToken) =>
+        await _queue.SendMessageAsync(message.ToJson(), cancellationToken);
+}

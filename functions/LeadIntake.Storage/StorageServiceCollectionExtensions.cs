@@ -1,0 +1,32 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using LeadIntake.Application.Capture;
+using LeadIntake.Application.Processing;
+using LeadIntake.Storage.Leads;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadIntake.Storage;
+
+/// <summary>Registers the Azure SDK clients of the <see cref="StorageNames.Connection"/> account and the storage adapters.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Adds the Table, Queue and Blob service clients (through <c>AddAzureClients</c>) and the application's storage ports.</summary>
+    /// <exception cref="InvalidOperationException">Storage is not configured (see <see cref="StorageAccount.FromConfiguration"/>).</exception>
+    public static IServiceCollection AddLeadIntakeStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var account = StorageAccount.FromConfiguration(configuration);
+        services.AddAzureClients(clients =>
+        {
+            clients.AddClient<TableServiceClient, TableClientOptions>(options => account.CreateTableServiceClient(options));
+            clients.AddClient<QueueServiceClient, QueueClientOptions>(options => account.CreateQueueServiceClient(options));
+            clients.AddClient<BlobServiceClient, BlobClientOptions>(options => account.CreateBlobServiceClient(options));
+        });
+        services.AddSingleton<ILeadStore, TableLeadStore>();
+        services.AddSingleton<ILeadCaptureQueue, LeadCapturedQueue>();
+        services.AddSingleton<ISalesHandoffQueue, SalesHandoffQueue>();
+        return services;
+    }
+}
