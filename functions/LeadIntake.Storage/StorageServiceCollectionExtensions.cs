@@ -20,6 +20,16 @@ public static class StorageServiceCollectionExtensions
         var account = StorageAccount.FromConfiguration(configuration);
         services.AddAzureClients(clients =>
         {
+            // A visitor waits on capture's send: give up within about two seconds of an unreachable account (503, the
+            // page retries) instead of the SDK's default of about half a minute. Queue functions are retried by the host.
+            clients.ConfigureDefaults(options =>
+            {
+                options.Retry.Mode = Azure.Core.RetryMode.Exponential;
+                options.Retry.MaxRetries = 3;
+                options.Retry.Delay = TimeSpan.FromMilliseconds(100);
+                options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+                options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+            });
             clients.AddClient<TableServiceClient, TableClientOptions>(options => account.CreateTableServiceClient(options));
             clients.AddClient<QueueServiceClient, QueueClientOptions>(options => account.CreateQueueServiceClient(options));
             clients.AddClient<BlobServiceClient, BlobClientOptions>(options => account.CreateBlobServiceClient(options));

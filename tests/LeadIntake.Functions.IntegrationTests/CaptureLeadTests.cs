@@ -8,11 +8,11 @@ using LeadIntake.Storage;
 
 namespace LeadIntake.Functions.IntegrationTests;
 
-/// <summary>POST /api/leads: content types, validation, limits and answers, with the queue inspected directly.</summary>
-public sealed class CaptureLeadTests(CaptureAppFixture fixture) : IClassFixture<CaptureAppFixture>, IAsyncLifetime
+/// <summary>POST /api/leads through the local host and the real worker: content types, validation, limits and answers, with the queue inspected directly.</summary>
+public sealed class CaptureLeadTests(CaptureOnlyAppFixture fixture) : IClassFixture<CaptureOnlyAppFixture>, IAsyncLifetime
 {
-    private const string LeadsPath = "/api/leads";
-    private readonly HttpClient _client = fixture.Factory.CreateClient(new() { AllowAutoRedirect = false });
+    private const string LeadsPath = "api/leads";
+    private readonly HttpClient _client = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Host.BaseAddress };
 
     public async Task InitializeAsync() => await fixture.DrainAsync(StorageNames.LeadCapturedQueue);
 
@@ -25,14 +25,14 @@ public sealed class CaptureLeadTests(CaptureAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task Capture_FormUrlEncodedJsonClient_Returns202AndQueuesSubmission()
     {
-        var email = TestSubmissions.UniqueEmail();
+        var email = FunctionAppFixture.UniqueEmail();
         using var request = JsonClientRequest(new FormUrlEncodedContent([new("email", email), new("first_name", "Ada"), new("utm_source", "google")]));
 
         var receipt = await AssertAcceptedAsync(await _client.SendAsync(request));
 
         var submission = await SingleQueuedAsync();
         Assert.Equal(receipt.SubmissionId, submission.SubmissionId);
-        Assert.Equal(TestSubmissions.Identity.LeadIdFor(email), receipt.LeadId);
+        Assert.Equal(FunctionAppFixture.Identity.LeadIdFor(email), receipt.LeadId);
         Assert.Equal("Ada", submission.FirstName);
         Assert.Equal("google", submission.Utm.Source);
     }
@@ -40,7 +40,7 @@ public sealed class CaptureLeadTests(CaptureAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task Capture_Multipart_Returns202AndQueuesSubmission()
     {
-        var email = TestSubmissions.UniqueEmail();
+        var email = FunctionAppFixture.UniqueEmail();
         using var content = new MultipartFormDataContent { { new StringContent(email), "email" }, { new StringContent("Contoso"), "company" } };
         using var request = JsonClientRequest(content);
 
@@ -54,7 +54,7 @@ public sealed class CaptureLeadTests(CaptureAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task Capture_Json_Returns202AndQueuesSubmission()
     {
-        var email = TestSubmissions.UniqueEmail();
+        var email = FunctionAppFixture.UniqueEmail();
 
         var response = await _client.PostAsJsonAsync(LeadsPath, new { email, lastName = "Lovelace", contactRequested = true });
 
@@ -68,7 +68,7 @@ public sealed class CaptureLeadTests(CaptureAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task Capture_SameEmailDifferentCase_SameLeadId()
     {
-        var email = TestSubmissions.UniqueEmail();
+        var email = FunctionAppFixture.UniqueEmail();
 
         var first = await AssertAcceptedAsync(await _client.PostAsJsonAsync(LeadsPath, new { email }));
         var second = await AssertAcceptedAsync(await _client.PostAsJsonAsync(LeadsPath, new { email = "  " + email.ToUpperInvariant() }));
@@ -80,14 +80,14 @@ public sealed class CaptureLeadTests(CaptureAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task Capture_ForwardedClientIp_QueuesOnlyItsHash()
     {
-        using var request = JsonClientRequest(JsonContent.Create(new { email = TestSubmissions.UniqueEmail() }));
+        using var request = JsonClientRequest(JsonContent.Create(new { email = FunctionAppFixture.UniqueEmail() }));
         request.Headers.Add("X-Forwarded-For", "198.51.100.23:50123, 10.0.0.1");
 
         await AssertAcceptedAsync(await _client.SendAsync(request));
 
         var text = Assert.Single(await fixture.DrainAsync(StorageNames.LeadCapturedQueue));
         Assert.DoesNotContain("198.51.100.23", text);
-        Assert.Equal(TestSubmissions.Identity.HashClientIp("198.51.100.23"), LeadSubmissionMessage.Deserialize(text).ClientIpHash);
+        Assert.Equal(FunctionAppFixture.Identity.HashClientIp("198.51.100.23"), LeadSubmissionMessage.Deserialize(text).ClientIpHash);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class CaptureLeadTests(CaptureAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task Capture_TooManyFields_Returns400AndQueuesNothing()
     {
-        var fields = Enumerable.Range(0, 101).Select(i => new KeyValuePair<string, string>($"f{i}", "x")).Prepend(new("email", TestSubmissions.UniqueEmail()));
+        var fields = Enumerable.Range(0, 101).Select(i => new KeyValuePair<string, string>($"f{i}", "x")).Prepend(new("email", FunctionAppFixture.UniqueEmail()));
         using var request = JsonClientRequest(new FormUrlEncodedContent(fields));
 
         var response = await _client.SendAsync(request);
@@ -141,7 +141,7 @@ public sealed class CaptureLeadTests(CaptureAppFixture fixture) : IClassFixture<
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, LeadsPath)
         {
-            Content = new FormUrlEncodedContent([new("email", TestSubmissions.UniqueEmail())]),
+            Content = new FormUrlEncodedContent([new("email", FunctionAppFixture.UniqueEmail())]),
         };
 
         var response = await _client.SendAsync(request);
@@ -161,7 +161,7 @@ public sealed class CaptureLeadTests(CaptureAppFixture fixture) : IClassFixture<
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, LeadsPath)
         {
-            Content = new FormUrlEncodedContent([new("email", TestSubmissions.UniqueEmail()), new("_redirect", redirect)]),
+            Content = new FormUrlEncodedContent([new("email", FunctionAppFixture.UniqueEmail()), new("_redirect", redirect)]),
         };
 
         var response = await _client.SendAsync(request);
@@ -182,7 +182,7 @@ public sealed class CaptureLeadTests(CaptureAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task Capture_ContentLengthOverLimit_Returns413AndQueuesNothing()
     {
-        var response = await _client.PostAsync(LeadsPath, JsonContent.Create(new { email = TestSubmissions.UniqueEmail(), message = new string('x', 33 * 1024) }));
+        var response = await _client.PostAsync(LeadsPath, JsonContent.Create(new { email = FunctionAppFixture.UniqueEmail(), message = new string('x', 33 * 1024) }));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(await fixture.DrainAsync(StorageNames.LeadCapturedQueue));
@@ -203,7 +203,7 @@ public sealed class CaptureLeadTests(CaptureAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task DemoPage_WithUtmQuery_RendersFormKeepingEscapedUtmFields()
     {
-        var html = await _client.GetStringAsync("/?utm_source=news%22letter&utm_campaign=spring&other=1");
+        var html = await _client.GetStringAsync("api/demo?utm_source=news%22letter&utm_campaign=spring&other=1");
 
         Assert.Contains("action=\"/api/leads\"", html);
         Assert.Contains("method=\"post\"", html);
@@ -215,7 +215,7 @@ public sealed class CaptureLeadTests(CaptureAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task ThankYouPage_Get_ReturnsHtml()
     {
-        var response = await _client.GetAsync("/api/thanks");
+        var response = await _client.GetAsync("api/thanks");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Thank you", await response.Content.ReadAsStringAsync());

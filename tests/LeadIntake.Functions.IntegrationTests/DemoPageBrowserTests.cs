@@ -1,24 +1,48 @@
-using LeadIntake.Functions.Pipeline.Entities;
+using LeadIntake.Storage.Leads;
 using LeadIntake.Storage;
 using Microsoft.Playwright;
 
 namespace LeadIntake.Functions.IntegrationTests;
 
 /// <summary>A real browser fills the demo form, with and without JavaScript, and the lead reaches the Leads table.</summary>
-public sealed class DemoPageBrowserTests(BrowserAppFixture fixture) : IClassFixture<BrowserAppFixture>
+[Collection(PipelineCollection.Name)]
+public sealed class DemoPageBrowserTests(PipelineAppFixture fixture) : IAsyncLifetime
 {
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.CloseAsync();
+        _playwright?.Dispose();
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task DemoForm_FilledAndSubmitted_ThankYouPageAndLeadRow(bool javaScriptEnabled)
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScriptEnabled });
+        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScriptEnabled });
         // Generous: the first launch of the browser on a busy two-core machine can take many seconds.
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
-        var email = TestSubmissions.UniqueEmail(javaScriptEnabled ? "js" : "nojs");
+        var email = FunctionAppFixture.UniqueEmail(javaScriptEnabled ? "js" : "nojs");
 
-        await page.GotoAsync(new Uri(fixture.BaseAddress!, "/?utm_source=browser-test&utm_medium=cpc&utm_campaign=spring").AbsoluteUri);
+        await page.GotoAsync(new Uri(fixture.Host.BaseAddress, "api/demo?utm_source=browser-test&utm_medium=cpc&utm_campaign=spring").AbsoluteUri);
         await page.FillAsync("#email", email);
         await page.FillAsync("#first_name", "Katherine");
         await page.FillAsync("#company", "Contoso");
@@ -29,7 +53,7 @@ public sealed class DemoPageBrowserTests(BrowserAppFixture fixture) : IClassFixt
         await page.Locator("h1", new PageLocatorOptions { HasTextString = "Thank you!" }).WaitForAsync();
 
         Assert.Equal("/api/thanks", new Uri(page.Url).AbsolutePath);
-        var leadId = TestSubmissions.Identity.LeadIdFor(email);
+        var leadId = FunctionAppFixture.Identity.LeadIdFor(email);
         var lead = await Eventually.GetAsync(
             async () => (await fixture.RowsAsync<LeadEntity>(StorageNames.LeadsTable, leadId)).SingleOrDefault(), TimeSpan.FromSeconds(30), "the lead row");
         Assert.Equal("Katherine", lead.FirstName);

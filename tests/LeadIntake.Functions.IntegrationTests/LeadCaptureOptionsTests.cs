@@ -1,7 +1,7 @@
 using LeadIntake.Functions.Hosting;
 using LeadIntake.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using LeadIntake.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -40,28 +40,23 @@ public sealed class LeadCaptureOptionsTests
     [InlineData("example.com")]
     public void Validate_RedirectOriginNotAnOrigin_Fails(string origin)
     {
-        var options = new LeadCaptureOptions { IdentitySecret = LeadIntakeAppFactory.IdentitySecret, AllowedRedirectOrigins = [origin] };
+        var options = new LeadCaptureOptions { IdentitySecret = FunctionAppFixture.IdentitySecret, AllowedRedirectOrigins = [origin] };
 
         Assert.True(_validator.Validate(null, options).Failed);
     }
 
     [Fact]
-    public async Task AppStart_WithoutSecret_Refuses()
+    public void AddLeadIntake_WithoutSecret_RefusesTheOptions()
     {
-        // The app's own registration (AddLeadIntake, as Program.cs calls it) started directly: WebApplicationFactory's
-        // deferred host can surface a failed start as ObjectDisposedException when the machine is busy.
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        // The app's own registration, as Program.cs calls it: the worker then fails at start (ValidateOnStart).
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [StorageClients.ConnectionName] = AzuriteFixture.CreateUnreachableConnectionString(),
+            [StorageNames.Connection] = AzuriteFixture.CreateUnreachableConnectionString(),
             [$"{LeadCaptureOptions.SectionName}:IdentitySecret"] = "",
-            [LeadIntakeHostingExtensions.LocalQueueListenerEnabledKey] = "false",
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddLeadIntake();
-        await using var app = builder.Build();
+        }).Build();
+        using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddLeadIntake(configuration).BuildServiceProvider();
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<LeadCaptureOptions>>().Value);
         Assert.Contains("IdentitySecret", error.Message);
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Text.Json;
 
 namespace LeadIntake.Functions.IntegrationTests;
 
@@ -12,8 +11,6 @@ public sealed class PublishedZipFixture : IAsyncLifetime
     /// <summary>The deployable zip.</summary>
     public ZipArchive Zip { get; private set; } = null!;
 
-    /// <summary>host.json's <c>customHandler.description.defaultExecutablePath</c>, as read from the zip.</summary>
-    public string HandlerPath { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -28,9 +25,6 @@ public sealed class PublishedZipFixture : IAsyncLifetime
             throw new InvalidOperationException($"infra/publish.sh failed ({process.ExitCode}): {await stderr}");
 
         Zip = ZipFile.OpenRead(_zipPath);
-        using var hostJson = JsonDocument.Parse(ReadEntry("host.json"));
-        HandlerPath = hostJson.RootElement.GetProperty("customHandler").GetProperty("description")
-            .GetProperty("defaultExecutablePath").GetString()!;
     }
 
     public Task DisposeAsync()

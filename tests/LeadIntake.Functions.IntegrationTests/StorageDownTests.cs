@@ -1,37 +1,42 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LeadIntake.Testing;
+using LeadIntake.Functions.Hosting;
+using LeadIntake.Storage;
 
 namespace LeadIntake.Functions.IntegrationTests;
 
-/// <summary>With storage unreachable, capture answers 503 + Retry-After, never 202, and the trigger fails.</summary>
-public sealed class StorageDownTests : IDisposable
+/// <summary>The app started against storage nobody listens on.</summary>
+public sealed class StorageDownAppFixture : IAsyncLifetime
 {
-    private readonly LeadIntakeAppFactory _factory = new(AzuriteFixture.CreateUnreachableConnectionString(), localQueueListener: false);
+    /// <summary>The running host.</summary>
+    public LocalFunctionsHost Host { get; private set; } = null!;
 
-    public void Dispose() => _factory.Dispose();
-
-    [Fact]
-    public async Task Capture_StorageUnreachable_Returns503WithRetryAfter()
+    /// <inheritdoc />
+    public async Task InitializeAsync() => Host = await LocalFunctionsHost.StartAsync(FunctionAppFixture.AppOutput, new Dictionary<string, string>
     {
-        using var client = _factory.CreateClient();
+        [StorageNames.Connection] = AzuriteFixture.CreateUnreachableConnectionString(),
+        [$"{LeadCaptureOptions.SectionName}__IdentitySecret"] = FunctionAppFixture.IdentitySecret,
+    });
 
-        var response = await client.PostAsJsonAsync("/api/leads", new { email = TestSubmissions.UniqueEmail() });
+    /// <inheritdoc />
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After missing");
-    }
-
+/// <summary>With storage unreachable, capture answers 503 + Retry-After problem+json, never 202, and never a stack trace.</summary>
+public sealed class StorageDownTests(StorageDownAppFixture fixture) : IClassFixture<StorageDownAppFixture>
+{
     [Fact]
-    public async Task ProcessLead_StorageUnreachable_ReturnsNon2xx()
+    public async Task Capture_StorageUnreachable_Returns503ProblemWithRetryAfter()
     {
-        using var client = _factory.CreateClient();
-        var payload = new { Data = new Dictionary<string, string> { ["message"] = TestSubmissions.Message(TestSubmissions.UniqueEmail()) }, Metadata = new { DequeueCount = 1 } };
+        var response = await fixture.Host.Client.PostAsJsonAsync("api/leads", new { email = FunctionAppFixture.UniqueEmail() });
 
-        var response = await client.PostAsync("/ProcessLead", JsonContent.Create(payload, options: new JsonSerializerOptions()));
-
-        Assert.False(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode}: {body}{Environment.NewLine}{fixture.Host.Output}");
+        Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", fixture.Host.Output);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
     }
 }

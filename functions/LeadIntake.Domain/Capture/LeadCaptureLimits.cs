@@ -2,12 +2,26 @@ namespace LeadIntake.Domain.Capture;
 
 /// <summary>Bounds on what a lead form may contain.</summary>
 /// <remarks>
-/// Lengths are in UTF-16 characters after trimming. The defaults keep a queue message well under
-/// <see cref="LeadSubmissionMessage.MaxBytes"/>; the parser still measures the message and refuses a larger one.
+/// Lengths are in UTF-16 characters after trimming. Every field at its limit in the characters that escape worst
+/// does not fit a queue message, so the parser measures the message and refuses one over
+/// <see cref="LeadSubmissionMessage.MaxBytes"/> (<see cref="LeadSubmissionMessage.TrySerialize"/>).
 /// The 32 KiB request-body limit is enforced by the HTTP endpoint before parsing.
 /// </remarks>
 public sealed record LeadCaptureLimits
 {
+    /// <summary>
+    /// Longest custom-field map, in UTF-16 characters of its stored JSON (<see cref="CustomFieldsSize.StoredLength"/>):
+    /// 30,000. A fixed constant, not a setting: it comes from storage, not from the form.
+    /// </summary>
+    /// <remarks>
+    /// The lead row keeps its merged custom fields as one JSON string property, and an Azure Table string property
+    /// holds at most 32,768 UTF-16 characters (64 KiB). 30,000 leaves 2,768 characters of headroom for what
+    /// <see cref="CustomFieldsSize"/> cannot see: a JSON writer whose Unicode tables are newer or older than the
+    /// runtime's (a character it escapes costs 6, not 1). The parser refuses a submission over it, and
+    /// <see cref="Leads.Lead.CustomFields"/> is kept within it when submissions are merged.
+    /// </remarks>
+    public const int MaxCustomFieldsStoredLength = 30_000;
+
     /// <summary>The limits used unless configured otherwise.</summary>
     public static LeadCaptureLimits Default { get; } = new();
 

@@ -17,10 +17,19 @@ public static class LeadSubmissionMessage
     /// <summary>The version this build writes and the only one it reads.</summary>
     public const int CurrentVersion = 1;
 
+    /// <summary>The Azure Queue Storage limit on one message as sent, i.e. after base64: 64 KiB.</summary>
+    public const int QueueMessageMaxBytes = 64 * 1024;
+
     /// <summary>
-    /// Largest message in UTF-8 bytes (46 KiB). Base64 on the queue adds a third: 62.7 KiB, under the 64 KiB
-    /// queue message limit with room to spare.
+    /// Largest message in UTF-8 bytes before base64: 46 KiB (47,104 bytes).
     /// </summary>
+    /// <remarks>
+    /// Base64 turns 3 bytes into 4 characters, so the most a queue message can carry is 3/4 of
+    /// <see cref="QueueMessageMaxBytes"/> = 48 KiB, which encodes to exactly 64 KiB. 46 KiB encodes to 62.7 KiB,
+    /// keeping 1.3 KiB of room under the limit. The parser refuses a submission whose message would be larger
+    /// (<see cref="TrySerialize"/>), because every field at its limit in the characters that escape worst
+    /// (an emoji is 2 UTF-16 characters but 12 bytes as <c>\uD83D\uDE00</c>) does not fit.
+    /// </remarks>
     public const int MaxBytes = 46 * 1024;
 
     // Relaxed escaping keeps non-ASCII as UTF-8 (3 bytes, not a 6-byte \uXXXX), so limits hold in any script.
@@ -37,6 +46,20 @@ public static class LeadSubmissionMessage
     /// <summary>Writes the message JSON as UTF-8 bytes.</summary>
     public static byte[] SerializeToUtf8Bytes(LeadSubmission submission) =>
         JsonSerializer.SerializeToUtf8Bytes(ToMessage(submission), _context.LeadSubmissionMessageV1);
+
+    /// <summary>Writes the message as UTF-8 bytes and says whether it fits a queue message.</summary>
+    /// <param name="submission">The submission to write.</param>
+    /// <param name="utf8Json">The message, also when it is too large (so the caller can say by how much).</param>
+    /// <returns>True when <paramref name="utf8Json"/> is at most <see cref="MaxBytes"/> bytes and can be enqueued.</returns>
+    /// <remarks>
+    /// A submission accepted by <see cref="LeadSubmissionParser.Parse"/> always fits: the parser calls this and
+    /// refuses the form otherwise. Call it where a message is enqueued, to enqueue exactly the bytes measured.
+    /// </remarks>
+    public static bool TrySerialize(LeadSubmission submission, out byte[] utf8Json)
+    {
+        utf8Json = SerializeToUtf8Bytes(submission);
+        return utf8Json.Length <= MaxBytes;
+    }
 
     /// <summary>Reads a message and checks it with the capture rules.</summary>
     /// <param name="json">The message text (already base64-decoded).</param>

@@ -105,5 +105,10 @@ internal static class LeadSubmissionMessageChecks
                 problems.Add($"customFields.{name}: empty or longer than {limits.MaxCustomFieldLength} characters");
             }
         }
+
+        if (CustomFieldsSize.StoredLength(fields) is var stored && stored > LeadCaptureLimits.MaxCustomFieldsStoredLength)
+        {
+            problems.Add($"customFields: {stored} characters once stored, at most {LeadCaptureLimits.MaxCustomFieldsStoredLength}");
+        }
     }
 }

@@ -43,7 +43,7 @@ public static class LeadSubmissionParser
 
             if (name.Length > limits.MaxFieldNameLength)
             {
-                Add(errors, name[..limits.MaxFieldNameLength], $"The field name is too long: at most {limits.MaxFieldNameLength} characters.");
+                Add(errors, TextCleaner.Truncate(name, limits.MaxFieldNameLength) ?? name, $"The field name is too long: at most {limits.MaxFieldNameLength} characters.");
             }
             else if (LeadFormFields.TryResolve(name, out var field))
             {
@@ -115,7 +115,7 @@ public static class LeadSubmissionParser
             PageUrl = pageUrl,
             PageReferrer = Text(LeadFormFields.PageReferrer),
             ReceivedAt = context.ReceivedAt.ToUniversalTime(),
-            UserAgent = Truncate(TextCleaner.SingleLine(context.UserAgent), limits.MaxUserAgentLength),
+            UserAgent = TextCleaner.Truncate(TextCleaner.SingleLine(context.UserAgent), limits.MaxUserAgentLength),
             Referer = referer,
             ClientIpHash = identity.HashClientIp(context.ClientIp),
         };
@@ -125,10 +125,9 @@ public static class LeadSubmissionParser
             return Fail(errors);
         }
 
-        var size = LeadSubmissionMessage.SerializeToUtf8Bytes(submission).Length;
-        if (size > LeadSubmissionMessage.MaxBytes)
+        if (!LeadSubmissionMessage.TrySerialize(submission, out var message))
         {
-            Add(errors, FormErrorKey, $"The form is too large to accept: {size / 1024} KiB once stored, at most {LeadSubmissionMessage.MaxBytes / 1024} KiB.");
+            Add(errors, FormErrorKey, $"The form is too large to accept: {message.Length / 1024} KiB once stored, at most {LeadSubmissionMessage.MaxBytes / 1024} KiB.");
             return Fail(errors);
         }
 
@@ -158,7 +157,7 @@ public static class LeadSubmissionParser
     // A URL's query is not something the visitor typed: an over-long value is cut, never an error.
     private static string? FromQuery(IReadOnlyDictionary<string, string> query, LeadFormField field, LeadCaptureLimits limits) =>
         query.TryGetValue(field.Name, out var raw) && TextCleaner.SingleLine(raw) is { } value
-            ? Truncate(value, field.MaxLength(limits))
+            ? TextCleaner.Truncate(value, field.MaxLength(limits))
             : null;
 
     private static IReadOnlyDictionary<string, string> CheckCustomFields(
@@ -177,6 +176,17 @@ public static class LeadSubmissionParser
             }
         }
 
+        // The lead row stores custom fields as one JSON text (LeadCaptureLimits.MaxCustomFieldsStoredLength):
+        // refuse here what storage could not hold, rather than answer 202 and lose the lead later.
+        var stored = CustomFieldsSize.StoredLength(custom);
+        if (custom.Count <= limits.MaxCustomFields && stored > LeadCaptureLimits.MaxCustomFieldsStoredLength)
+        {
+            Add(errors, FormErrorKey,
+                $"The extra fields are too long to store together: {stored} characters once stored, at most "
+                + $"{LeadCaptureLimits.MaxCustomFieldsStoredLength} (a quote, backslash or line break counts "
+                + "as 2, an emoji as 12). Shorten them or send fewer.");
+        }
+
         return custom;
     }
 
@@ -185,9 +195,6 @@ public static class LeadSubmissionParser
         TextCleaner.SingleLine(header) is { } url && url.Length <= limits.MaxUrlLength && LeadFieldRules.IsWebAddress(url)
             ? url
             : null;
-
-    private static string? Truncate(string? text, int maxLength) =>
-        text is not null && text.Length > maxLength ? text[..maxLength] : text;
 
     private static void Add(Dictionary<string, List<string>> errors, string key, string message)
     {

@@ -1,8 +1,13 @@
+using System.Globalization;
 using System.Text;
 
 namespace LeadIntake.Domain.Capture;
 
-/// <summary>Cleans posted text: trims, folds whitespace, drops control and invisible characters.</summary>
+/// <summary>Cleans posted text: trims, folds whitespace, drops control and invisible characters; cuts it safely.</summary>
+/// <remarks>
+/// <see cref="Truncate"/> is the one place the domain shortens text: every cut of user-supplied text goes through
+/// it, so none can split a character.
+/// </remarks>
 internal static class TextCleaner
 {
     /// <summary>One line of text, whitespace runs folded to one space; null when nothing is left.</summary>
@@ -10,6 +15,52 @@ internal static class TextCleaner
 
     /// <summary>Multi-line text: line breaks kept as \n (at most one blank line in a row), other whitespace folded.</summary>
     public static string? MultiLine(string? raw) => Clean(raw, keepLineBreaks: true);
+
+    /// <summary>Cuts <paramref name="text"/> to at most <paramref name="maxLength"/> UTF-16 characters on a character boundary.</summary>
+    /// <remarks>
+    /// The cut falls between user-perceived characters (text elements): never inside a surrogate pair (which would
+    /// leave a lone high surrogate that storage turns into U+FFFD), and never between a letter and its accent or an
+    /// emoji and its modifier, so the result may be a few characters shorter than <paramref name="maxLength"/>. Only
+    /// when the very first text element is longer than the limit (a letter carrying hundreds of combining marks) does
+    /// the cut fall inside it, still between code points. Whitespace left at the end by the cut is removed, so a
+    /// cleaned text stays clean (<see cref="SingleLine"/> and <see cref="MultiLine"/> of the result give it back).
+    /// Text no longer than the limit is returned as it is.
+    /// </remarks>
+    /// <returns>The cut text; null when <paramref name="text"/> is null or nothing is left.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is negative.</exception>
+    public static string? Truncate(string? text, int maxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxLength);
+        if (text is null || text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var cut = 0;
+        while (cut < maxLength)
+        {
+            var next = StringInfo.GetNextTextElementLength(text, cut);
+            if (cut + next > maxLength)
+            {
+                break;
+            }
+
+            cut += next;
+        }
+
+        if (cut == 0)
+        {
+            cut = maxLength;
+        }
+
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        var kept = text.AsSpan(0, cut).TrimEnd();
+        return kept.IsEmpty ? null : kept.ToString();
+    }
 
     /// <summary>Parses a checkbox-ish value. Empty is "not said" (null); unknown text fails.</summary>
     public static bool TryParseFlag(string? raw, out bool? value)

@@ -18,7 +18,7 @@ public sealed record Lead
     /// <summary>How many score reasons are kept on the lead.</summary>
     public const int MaxScoreReasons = 5;
 
-    /// <summary>Most custom fields kept on a lead; new names beyond this are dropped.</summary>
+    /// <summary>Most custom fields kept on a lead; beyond it the least recently set are dropped (<see cref="CustomFields"/>).</summary>
     public const int MaxCustomFields = 50;
 
     private FunnelStage _stage = FunnelTransitions.EntryStage;
@@ -54,13 +54,27 @@ public sealed record Lead
     /// <summary>The latest form used.</summary>
     public string? FormId { get; init; }
 
-    /// <summary>Marketing consent: the latest explicit answer, null if never given.</summary>
-    public bool? ConsentMarketing { get; init; }
+    /// <summary>Marketing consent: the latest explicit answer; false until a submission says yes.</summary>
+    /// <remarks>
+    /// A later explicit "no" sets it back to false (a withdrawal); a submission without the field changes nothing.
+    /// Whether false was ever said explicitly is in <see cref="FieldUpdatedAt"/> (an entry for
+    /// <see cref="Capture.LeadFieldNames.ConsentMarketing"/>).
+    /// </remarks>
+    public bool ConsentMarketing { get; init; }
 
-    /// <summary>Contact request: the latest explicit answer, null if never given.</summary>
-    public bool? ContactRequested { get; init; }
+    /// <summary>Contact request: the latest explicit answer; false until a submission says yes.</summary>
+    /// <remarks>Merged like <see cref="ConsentMarketing"/>.</remarks>
+    public bool ContactRequested { get; init; }
 
-    /// <summary>Custom fields merged over submissions (latest non-empty value per name).</summary>
+    /// <summary>Custom fields merged over submissions (latest non-empty value per name), names case-insensitive.</summary>
+    /// <remarks>
+    /// Enumerates in the order the values were set, least recently set first: a name that takes a new value moves
+    /// to the end. Storage must keep that order (a JSON object written and read in order does): it decides which
+    /// fields go first when the map is full. Bounded by <see cref="MaxCustomFields"/> names and
+    /// <see cref="Capture.LeadCaptureLimits.MaxCustomFieldsStoredLength"/> characters once stored
+    /// (<see cref="Capture.CustomFieldsSize.StoredLength"/>): when the newest submission's fields do not fit beside
+    /// the lead's, the lead's least recently set fields are dropped, and all of the newest submission's are kept.
+    /// </remarks>
     public IReadOnlyDictionary<string, string> CustomFields { get; init; } = new Dictionary<string, string>();
 
     /// <summary>

@@ -6,9 +6,27 @@ namespace LeadIntake.Domain.Leads;
 
 /// <summary>Progressive profiling: merges one submission into a lead.</summary>
 /// <remarks>
+/// <para>
 /// Per field, the value from the most recently received submission that had one wins: empty never erases,
 /// and an older submission processed late only fills fields nothing newer has set (<see cref="Lead.FieldUpdatedAt"/>;
 /// a value without a recorded time counts as of <see cref="Lead.LastSeenAt"/>).
+/// </para>
+/// <para>
+/// Flags (<see cref="Lead.ConsentMarketing"/>, <see cref="Lead.ContactRequested"/>) follow the same rule with
+/// "absent" (null on the submission) as the empty value: an explicit false is an answer and overwrites true
+/// (a withdrawal). A lead's false without a recorded time is the default, never an answer, so any answer sets it;
+/// a true without a recorded time counts as of <see cref="Lead.LastSeenAt"/>.
+/// </para>
+/// <para>
+/// Custom fields: the submission received last (at or after <see cref="Lead.LastSeenAt"/>) sets its values and
+/// moves its names to the end of <see cref="Lead.CustomFields"/>, which is ordered least recently set first. When
+/// the map would then hold more than <see cref="Lead.MaxCustomFields"/> names or more than
+/// <see cref="LeadCaptureLimits.MaxCustomFieldsStoredLength"/> characters once stored, the lead's fields are dropped
+/// from the front (least recently set first) until it fits, so all of the newest submission's fields are kept
+/// (they fit alone: the parser refuses more). Should they not fit alone (a submission built with larger limits),
+/// its own first fields go next, in the same order. An older submission processed late never displaces anything:
+/// its names that are new to the lead are added at the front, in posted order, while they fit; the rest are dropped.
+/// </para>
 /// </remarks>
 internal static class LeadProfileMerge
 {
@@ -45,6 +63,11 @@ internal static class LeadProfileMerge
             return newValue;
         }
 
+        // A lead's false is the default, not an answer: passed as "no value", so without a recorded time any answer
+        // replaces it. With a recorded time (an explicit false) Pick compares times as for any field.
+        bool PickFlag(string field, bool currentValue, bool? newValue) =>
+            Pick<bool?>(field, currentValue ? true : null, newValue) ?? currentValue;
+
         var isNewer = current is null || at >= lead.LastSeenAt;
         return lead with
         {
@@ -57,9 +80,9 @@ internal static class LeadProfileMerge
             Country = Pick(LeadFieldNames.Country, lead.Country, s.Country),
             Message = Pick(LeadFieldNames.Message, lead.Message, s.Message),
             FormId = Pick(LeadFieldNames.FormId, lead.FormId, s.FormId),
-            ConsentMarketing = Pick(LeadFieldNames.ConsentMarketing, lead.ConsentMarketing, s.ConsentMarketing),
-            ContactRequested = Pick(LeadFieldNames.ContactRequested, lead.ContactRequested, s.ContactRequested),
-            CustomFields = MergeCustomFields(lead.CustomFields, s.CustomFields, overwrite: isNewer),
+            ConsentMarketing = PickFlag(LeadFieldNames.ConsentMarketing, lead.ConsentMarketing, s.ConsentMarketing),
+            ContactRequested = PickFlag(LeadFieldNames.ContactRequested, lead.ContactRequested, s.ContactRequested),
+            CustomFields = isNewer ? MergeNewest(lead.CustomFields, s.CustomFields) : MergeOlder(lead.CustomFields, s.CustomFields),
             FieldUpdatedAt = updatedAt,
             EmailClass = enrichment.EmailClass,
             EmailDomain = enrichment.EmailDomain,
@@ -82,18 +105,69 @@ internal static class LeadProfileMerge
         : touch.Channel == MarketingChannel.Direct && current.Channel != MarketingChannel.Direct ? current
         : touch;
 
-    private static Dictionary<string, string> MergeCustomFields(
-        IReadOnlyDictionary<string, string> current, IReadOnlyDictionary<string, string> incoming, bool overwrite)
+    private static OrderedDictionary<string, string> MergeNewest(
+        IReadOnlyDictionary<string, string> current, IReadOnlyDictionary<string, string> incoming)
     {
-        var merged = new Dictionary<string, string>(current, StringComparer.OrdinalIgnoreCase);
+        var merged = Copy(current);
         foreach (var (name, value) in incoming)
         {
-            if (merged.ContainsKey(name) ? overwrite : merged.Count < Lead.MaxCustomFields)
+            merged.Remove(name);
+            merged.Add(name, value);
+        }
+
+        // The newest submission's names are now the last entries: trimming from the front reaches them last.
+        return TrimFromFront(merged);
+    }
+
+    private static OrderedDictionary<string, string> MergeOlder(
+        IReadOnlyDictionary<string, string> current, IReadOnlyDictionary<string, string> incoming)
+    {
+        var merged = Copy(current);
+        long length = CustomFieldsSize.StoredLength(merged);
+        var inserted = 0;
+        foreach (var (name, value) in incoming)
+        {
+            if (merged.ContainsKey(name))
             {
-                merged[name] = value;
+                continue;   // a newer submission set it: newer values win
+            }
+
+            var grown = length + CustomFieldsSize.EntryLength(name, value) + (merged.Count > 0 ? 1 : 0);
+            if (merged.Count < Lead.MaxCustomFields && grown <= LeadCaptureLimits.MaxCustomFieldsStoredLength)
+            {
+                merged.Insert(inserted++, name, value);
+                length = grown;
             }
         }
 
-        return merged;
+        // Only a stored map that was already over the bounds (written before they existed) needs trimming here.
+        return TrimFromFront(merged);
+    }
+
+    // Drops the least recently set fields until the map is within both bounds.
+    private static OrderedDictionary<string, string> TrimFromFront(OrderedDictionary<string, string> fields)
+    {
+        long length = CustomFieldsSize.StoredLength(fields);
+        while (fields.Count > Lead.MaxCustomFields || length > LeadCaptureLimits.MaxCustomFieldsStoredLength)
+        {
+            var (name, value) = fields.GetAt(0);
+            length -= CustomFieldsSize.EntryLength(name, value) + (fields.Count > 1 ? 1 : 0);
+            fields.RemoveAt(0);
+        }
+
+        return fields;
+    }
+
+    // Case-insensitive names; a stored map that differs only in case keeps the later entry.
+    private static OrderedDictionary<string, string> Copy(IReadOnlyDictionary<string, string> fields)
+    {
+        var copy = new OrderedDictionary<string, string>(fields.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in fields)
+        {
+            copy.Remove(name);
+            copy.Add(name, value);
+        }
+
+        return copy;
     }
 }

@@ -12,7 +12,8 @@ namespace LeadIntake.Domain.Scoring;
 ///              { "feature": "job_seniority", "in": ["c_level", "vp"], "points": 20 },
 ///              { "feature": "message_length", "atLeast": 80, "points": 5 } ] }
 /// </code>
-/// Score = baseline + points of every matching rule, clamped to 0–100; probability = score / 100 (not calibrated).
+/// Score = baseline + points of every matching rule, clamped to 0–100. <see cref="LeadScore.Probability"/> is null:
+/// points are not a calibrated chance of conversion.
 /// Reasons are the matching rules, largest effect first. Immutable and thread-safe.
 /// </remarks>
 public sealed class PointsScoringModel : ILeadScorer
@@ -96,7 +97,7 @@ public sealed class PointsScoringModel : ILeadScorer
 
         var score = Math.Clamp(total, 0, 100);
         var ordered = reasons.OrderByDescending(r => Math.Abs(r.Contribution)).ToArray();
-        return new LeadScore(score / 100d, score, Grades.GradeOf(score), Version, ordered);
+        return new LeadScore(Probability: null, score, Grades.GradeOf(score), Version, ordered);
     }
 
     internal static PointsScoringModel Create(

@@ -25,6 +25,13 @@ public sealed class LeadCaptureHttp(
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var read = await LeadFormReader.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
+        if (read.IsClientGone)
+        {
+            // An ordinary event on the internet (a closed tab, a dropped mobile connection), not an error to trace.
+            logger.LogInformation("Lead form client disconnected before its body was read; nothing queued");
+            return Results.Empty;
+        }
+
         if (read.Fields is null)
             return Results.Problem(read.FailureDetail, statusCode: read.FailureStatus);
 

@@ -21,6 +21,8 @@ public static class LeadIntakeServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<LeadCaptureOptions>, LeadCaptureOptionsValidator>();
         services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.SectionName);
 
+        // The Azure SDK logs every request at Information: keep its warnings and errors only.
+        services.AddLogging(logging => logging.AddFilter("Azure.Core", LogLevel.Warning).AddFilter("Azure.Identity", LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddLeadIntakeStorage(configuration);
         services.AddHostedService<StorageInitializer>();

@@ -24,9 +24,10 @@ public sealed class StorageFailureMiddleware(IOptions<LeadCaptureOptions> option
         {
             await next(context);
         }
-        catch (RequestFailedException e) when (context.GetHttpContext() is { Response.HasStarted: false } http)
+        catch (Exception e) when (StorageFailure(e) is { } failure && context.GetHttpContext() is { Response.HasStarted: false } http)
         {
-            logger.LogError("Storage failed during {Function} ({Status} {ErrorCode}): answering 503", context.FunctionDefinition.Name, e.Status, e.ErrorCode);
+            logger.LogError("Storage failed during {Function} ({Status} {ErrorCode}: {Message}): answering 503",
+                context.FunctionDefinition.Name, failure.Status, failure.ErrorCode, failure.Message);
             http.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             context.GetInvocationResult().Value = Results.Problem(
                 title: "Storage unavailable",
@@ -34,4 +35,14 @@ public sealed class StorageFailureMiddleware(IOptions<LeadCaptureOptions> option
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
+
+    // The SDK throws RequestFailedException for a failed answer, and AggregateException of them when every retry of an
+    // unreachable service failed.
+    private static RequestFailedException? StorageFailure(Exception e) => e switch
+    {
+        RequestFailedException failure => failure,
+        AggregateException aggregate when aggregate.InnerExceptions.All(inner => inner is RequestFailedException) =>
+            (RequestFailedException)aggregate.InnerExceptions[^1],
+        _ => null,
+    };
 }

@@ -178,8 +178,88 @@ public class LeadSubmissionMessageTests
     [Fact]
     public void MaxBytes_Base64Encoded_FitsQueueLimit()
     {
-        // Azure Queue messages hold 64 KiB; base64 turns every 3 bytes into 4 characters.
-        Assert.True((LeadSubmissionMessage.MaxBytes + 2) / 3 * 4 < 64 * 1024);
+        // Azure Queue messages hold 64 KiB; base64 turns every 3 bytes into 4 characters, so at most 48 KiB fit.
+        Assert.Equal(64 * 1024, LeadSubmissionMessage.QueueMessageMaxBytes);
+        Assert.True((LeadSubmissionMessage.MaxBytes + 2) / 3 * 4 < LeadSubmissionMessage.QueueMessageMaxBytes);
+        Assert.True(LeadSubmissionMessage.MaxBytes <= 48 * 1024);
+    }
+
+    [Fact]
+    public void TrySerialize_AcceptedSubmission_TrueSameBytesAsSerialize()
+    {
+        var submission = Full();
+
+        Assert.True(LeadSubmissionMessage.TrySerialize(submission, out var bytes));
+        Assert.Equal(LeadSubmissionMessage.SerializeToUtf8Bytes(submission), bytes);
+    }
+
+    [Fact]
+    public void TrySerialize_SubmissionOverMaxBytes_FalseWithTheBytes()
+    {
+        // Built directly, not parsed: 8,000 private-use characters are written as \uE000, 6 bytes each = 48,000 bytes.
+        var submission = Full() with { Message = new string('\ue000', 8000) };
+
+        Assert.False(LeadSubmissionMessage.TrySerialize(submission, out var bytes));
+        Assert.InRange(bytes.Length, 48_000, 49_000);
+        Assert.Equal(LeadSubmissionMessage.SerializeToUtf8Bytes(submission), bytes);
+    }
+
+    [Fact]
+    public void Parse_GrowingFormsInWorstEscapingCharacters_AcceptedOnlyWhenTheMessageFits()
+    {
+        // The characters that cost most once in the message and survive TextCleaner: private use (\uE000, 6 bytes
+        // per UTF-16 character, like an emoji's \uD83D\uDE00) in text, CJK (3 bytes, 1 stored character) in custom
+        // fields, quotes in the message (\"). Every field at its limit does not fit MaxBytes, so the parser measures:
+        // whatever it accepts must fit, whatever does not fit must be refused as too large, never anything else.
+        var accepted = 0;
+        var refused = 0;
+        for (var tenths = 1; tenths <= 10; tenths++)
+        {
+            string Worst(int limit) => new('\ue000', limit * tenths / 10);
+            var fields = new List<(string, string?)>
+            {
+                ("email", new string('a', 64) + "@" + new string('b', 60) + ".com"), ("phone", "+49 30 1234567"),
+                ("firstName", Worst(100)), ("lastName", Worst(100)), ("company", Worst(200)), ("jobTitle", Worst(150)),
+                ("country", Worst(100)), ("formId", Worst(100)), ("message", new string('"', 5000 * tenths / 10)),
+                ("pageUrl", "https://example.com/" + Worst(2020)), ("referrer", "https://example.org/" + Worst(2020)),
+                ("utm_source", Worst(250)), ("utm_medium", Worst(250)), ("utm_campaign", Worst(250)), ("utm_term", Worst(250)),
+                ("utm_content", Worst(250)), ("gclid", Worst(250)), ("fbclid", Worst(250)),
+            };
+            fields.AddRange(Enumerable.Range(0, 20).Select(i => ($"custom{i}", (string?)new string('語', 1000 * tenths / 10))));
+
+            var result = TestLeads.Parse([.. fields]);
+
+            if (result.IsValid)
+            {
+                accepted++;
+                Assert.True(LeadSubmissionMessage.TrySerialize(result.Value, out var bytes), $"{tenths}/10: {bytes.Length} bytes");
+            }
+            else
+            {
+                refused++;
+                Assert.Equal([LeadSubmissionParser.FormErrorKey], result.Errors.Keys);
+                Assert.StartsWith("The form is too large to accept", Assert.Single(result.Errors[LeadSubmissionParser.FormErrorKey]));
+            }
+        }
+
+        Assert.True(accepted > 0 && refused > 0, $"{accepted} accepted, {refused} refused: both sides must be exercised");
+    }
+
+    [Fact]
+    public void Deserialize_CustomFieldsTooLongToStore_Malformed()
+    {
+        var custom = new JsonObject();
+        for (var i = 0; i < 20; i++)
+        {
+            custom[$"f{i}"] = new string('"', 1000);
+        }
+
+        var json = Mutate(m => m["customFields"] = custom);
+
+        // 40,171 characters once stored (see LeadSubmissionParserTests: 20 fields of 1,000 quotes).
+        var e = Assert.Throws<MalformedMessageException>(() => LeadSubmissionMessage.Deserialize(json));
+        Assert.Equal(MalformedMessageReason.InvalidSubmission, e.Reason);
+        Assert.Contains("customFields: 40171 characters once stored, at most 30000", e.Message);
     }
 
     private static string Mutate(Action<JsonObject> change)

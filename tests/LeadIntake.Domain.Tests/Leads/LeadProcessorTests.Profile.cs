@@ -40,6 +40,74 @@ public partial class LeadProcessorTests
         Assert.False(lead.ConsentMarketing);
     }
 
+    // Each row: the flag's value in submissions at minutes 0, 1, 2 (null = field not posted) → the lead's value and
+    // whether an explicit answer was recorded (FieldUpdatedAt). False is the lead's default, never "unknown".
+    [Theory]
+    [InlineData(null, null, null, false, false)]      // never asked: false, nothing recorded
+    [InlineData("yes", null, null, true, true)]
+    [InlineData("yes", "no", null, false, true)]      // withdrawal
+    [InlineData("yes", "no", "yes", true, true)]      // given again
+    [InlineData("no", null, null, false, true)]       // explicit no: false, and recorded as an answer
+    [InlineData("no", "yes", null, true, true)]
+    [InlineData(null, "yes", null, true, true)]
+    [InlineData("yes", null, "", true, true)]         // empty is not an answer
+    public void Process_Flags_FalseUntilYesLaterExplicitAnswerWins(string? at0, string? at1, string? at2, bool expected, bool recorded)
+    {
+        Lead? lead = null;
+        string?[] answers = [at0, at1, at2];
+        for (var minute = 0; minute < answers.Length; minute++)
+        {
+            var fields = answers[minute] is { } answer ? new[] { ("consentMarketing", (string?)answer), ("contactRequested", answer) } : [];
+            lead = Process(lead, At(minute, fields)).Lead;
+        }
+
+        Assert.Equal(expected, lead!.ConsentMarketing);
+        Assert.Equal(expected, lead.ContactRequested);
+        Assert.Equal(recorded, lead.FieldUpdatedAt.ContainsKey(LeadFieldNames.ConsentMarketing));
+        Assert.Equal(recorded, lead.FieldUpdatedAt.ContainsKey(LeadFieldNames.ContactRequested));
+    }
+
+    [Fact]
+    public void Process_OlderYesArrivesLateAfterNewerNo_WithdrawalStands()
+    {
+        var lead = Process(null, At(10, ("consentMarketing", "no"), ("contactRequested", "no"))).Lead;
+
+        lead = Process(lead, At(0, ("consentMarketing", "yes"), ("contactRequested", "yes"))).Lead;
+
+        Assert.False(lead.ConsentMarketing);
+        Assert.False(lead.ContactRequested);
+    }
+
+    [Fact]
+    public void Process_OlderYesArrivesLateNeverAnswered_FillsGap()
+    {
+        var lead = Process(null, At(10)).Lead;
+
+        lead = Process(lead, At(0, ("consentMarketing", "yes"))).Lead;
+
+        Assert.True(lead.ConsentMarketing);
+    }
+
+    [Theory]
+    [InlineData(true, "no", true)]     // a stored yes without a time counts as of LastSeenAt: the older no does not undo it
+    [InlineData(false, "yes", true)]   // a stored false without a time is the default, not an answer: the older yes fills it
+    public void Process_RehydratedFlagWithoutTime_OlderAnswer(bool stored, string olderAnswer, bool expected)
+    {
+        var lead = new Lead
+        {
+            LeadId = TestLeads.Identity.LeadIdFor("ana@acme.com"),
+            Email = "ana@acme.com",
+            ConsentMarketing = stored,
+            FirstSeenAt = TestLeads.T0.AddMinutes(5),
+            LastSeenAt = TestLeads.T0.AddMinutes(5),
+            SubmissionCount = 1,
+        };
+
+        lead = Process(lead, At(0, ("consentMarketing", olderAnswer))).Lead;
+
+        Assert.Equal(expected, lead.ConsentMarketing);
+    }
+
     [Fact]
     public void Process_EmailCaseChanges_SameLeadLatestSpelling()
     {
@@ -66,18 +134,102 @@ public partial class LeadProcessorTests
     }
 
     [Fact]
-    public void Process_CustomFieldsOnLead_BoundedTo50Names()
+    public void Process_CustomFields_OrderedLeastRecentlySetFirst()
     {
-        var lead = Process(null, At(0, [.. Enumerable.Range(0, 20).Select(i => ($"a{i}", (string?)"x"))])).Lead;
-        lead = Process(lead, At(1, [.. Enumerable.Range(0, 20).Select(i => ($"b{i}", (string?)"x"))])).Lead;
+        var lead = Process(null, At(0, ("budget", "10k"), ("team", "5"))).Lead;
 
-        lead = Process(lead, At(2, [.. Enumerable.Range(0, 20).Select(i => ($"c{i}", (string?)"x"))])).Lead;
+        lead = Process(lead, At(1, ("Budget", "50k"), ("region", "EMEA"))).Lead;
 
-        // 20 + 20 + 20 names offered, Lead.MaxCustomFields = 50: the first 50 stay, 10 new names are dropped.
-        Assert.Equal(Lead.MaxCustomFields, lead.CustomFields.Count);
-        Assert.True(lead.CustomFields.ContainsKey("c9"));
-        Assert.False(lead.CustomFields.ContainsKey("c10"));
+        Assert.Equal(["team", "Budget", "region"], lead.CustomFields.Keys);
     }
+
+    [Fact]
+    public void Process_CustomFieldsOnLead_BoundedTo50NamesLeastRecentlySetDropped()
+    {
+        var lead = Process(null, At(0, Fields("a", 20, "x"))).Lead;
+        lead = Process(lead, At(1, Fields("b", 20, "x"))).Lead;
+
+        lead = Process(lead, At(2, Fields("c", 20, "x"))).Lead;
+
+        // 60 names offered, Lead.MaxCustomFields = 50: the 10 set longest ago (a0–a9) go; the newest 20 all stay.
+        Assert.Equal(
+            [.. Names("a", 20).Skip(10), .. Names("b", 20), .. Names("c", 20)],
+            lead.CustomFields.Keys);
+    }
+
+    [Fact]
+    public void Process_CustomFieldSetAgain_MovesToEndAndSurvives()
+    {
+        var lead = Process(null, At(0, Fields("a", 20, "x"))).Lead;
+        lead = Process(lead, At(1, Fields("b", 20, "x"))).Lead;
+
+        lead = Process(lead, At(2, [("a0", "again"), .. Fields("c", 19, "x")])).Lead;
+
+        // 59 names: the 9 least recently set go, and a0 was just set again, so a1–a9 go.
+        Assert.Equal(50, lead.CustomFields.Count);
+        Assert.Equal("again", lead.CustomFields["a0"]);
+        Assert.False(lead.CustomFields.ContainsKey("a9"));
+        Assert.True(lead.CustomFields.ContainsKey("a10"));
+    }
+
+    [Fact]
+    public void Process_ThreeSubmissionsOf20LongFields_StoredLengthBoundedNewestAllKept()
+    {
+        var value = new string('v', 1000);
+        var lead = Process(null, At(0, Fields("a", 20, value))).Lead;
+        lead = Process(lead, At(1, Fields("b", 20, value))).Lead;
+
+        lead = Process(lead, At(2, Fields("c", 20, value))).Lead;
+
+        // Entries: "c0":"v…" = 4 + 1 + 1002 = 1007 (c0–c9), 1008 with a 3-character name (c10–c19). The 20 newest
+        // take 2 + 20,150 + 19 commas = 20,171, leaving 9,829 of the 30,000. Each older 3-character field costs
+        // 1,009 with its comma: 9 fit (9,081), 10 do not (10,090). So b11–b19 stay, the most recently set older ones:
+        // 20,171 + 9,081 = 29,252.
+        Assert.True(CustomFieldsSize.StoredLength(lead.CustomFields) <= LeadCaptureLimits.MaxCustomFieldsStoredLength);
+        Assert.Equal(29_252, CustomFieldsSize.StoredLength(lead.CustomFields));
+        Assert.Equal([.. Names("b", 20).Skip(11), .. Names("c", 20)], lead.CustomFields.Keys);
+        Assert.All(Names("c", 20), name => Assert.Equal(value, lead.CustomFields[name]));
+    }
+
+    [Fact]
+    public void Process_OlderSubmissionLateWithCustomFields_FillsOnlyWhatFitsNeverDisplaces()
+    {
+        var value = new string('v', 1000);
+        var lead = Process(null, At(10, Fields("b", 20, value))).Lead;
+        lead = Process(lead, At(20, Fields("c", 20, value))).Lead;
+        var before = lead.CustomFields.ToArray();
+
+        lead = Process(lead, At(0, ("big0", value), ("c0", "older value"), ("tiny", "x"))).Lead;
+
+        // 29,252 stored before (as above). big0 would add 1,009 (over 30,000): dropped. c0 is newer: kept.
+        // tiny adds 6 + 1 + 3 + 1 = 11: added, at the front (older than everything else).
+        Assert.Equal([new KeyValuePair<string, string>("tiny", "x"), .. before], lead.CustomFields);
+        Assert.Equal(29_263, CustomFieldsSize.StoredLength(lead.CustomFields));
+    }
+
+    [Fact]
+    public void Process_StoredMapOverBounds_TrimmedLeastRecentlySetFirst()
+    {
+        // A row written before the bounds existed: 55 names.
+        var stored = new Lead
+        {
+            LeadId = TestLeads.Identity.LeadIdFor("ana@acme.com"),
+            Email = "ana@acme.com",
+            CustomFields = Names("old", 55).ToDictionary(name => name, _ => "x"),
+            FirstSeenAt = TestLeads.T0.AddMinutes(5),
+            LastSeenAt = TestLeads.T0.AddMinutes(5),
+            SubmissionCount = 1,
+        };
+
+        var lead = Process(stored, At(0)).Lead;
+
+        Assert.Equal(Names("old", 55).Skip(5), lead.CustomFields.Keys);
+    }
+
+    private static IEnumerable<string> Names(string prefix, int count) => Enumerable.Range(0, count).Select(i => $"{prefix}{i}");
+
+    private static (string Name, string? Value)[] Fields(string prefix, int count, string value) =>
+        [.. Names(prefix, count).Select(name => (name, (string?)value))];
 
     [Fact]
     public void Process_SameSubmissionTwice_AlreadyProcessedNothingChanges()

@@ -69,6 +69,24 @@ public partial class LeadProcessorTests
     }
 
     [Fact]
+    public void Process_PointsModel_ScoreHasNoProbability()
+    {
+        var outcome = LeadProcessor.Process(null, At(0, ("contactRequested", "yes")), PointsScoringModel.Default, _thresholds, _processedAt);
+
+        // points-v1: corporate 10 + contact 30 = 40, which is not a 40 % chance of anything.
+        Assert.Equal(40, outcome.Score!.Score);
+        Assert.Null(outcome.Score.Probability);
+    }
+
+    [Fact]
+    public void Process_ScorerWithProbability_ProbabilityCarriedOnOutcome()
+    {
+        var outcome = LeadProcessor.Process(null, At(0), new FixedScorer(42, probability: 0.1234), _thresholds, _processedAt);
+
+        Assert.Equal(0.1234, outcome.Score!.Probability);
+    }
+
+    [Fact]
     public void Process_ManyReasons_LeadKeepsTopFive()
     {
         var s = At(0, ("company", "Acme"), ("phone", "+49 30 1234567"), ("jobTitle", "CEO"), ("contactRequested", "yes"),

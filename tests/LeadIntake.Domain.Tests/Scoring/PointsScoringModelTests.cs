@@ -68,7 +68,7 @@ public partial class PointsScoringModelTests
 
         Assert.True(expectedScore == score.Score, $"{name}: expected {expectedScore}, got {score.Score}");
         Assert.Equal(expectedGrade, score.Grade);
-        Assert.Equal(expectedScore / 100d, score.Probability);
+        Assert.Null(score.Probability);   // points are not a chance of conversion
         Assert.Equal("points-v1", score.ModelVersion);
     }
 
