@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs LeadIntake locally: Azurite (in memory, or on disk with --data DIR) + the function app on 127.0.0.1:7071.
-# Usage: ./run.sh [--data DIR]      PORT=8080 ./run.sh      Ctrl-C stops everything it started.
+# Runs LeadIntake locally: Azurite (in memory, or on disk with --data DIR) and the function app on 127.0.0.1:7071,
+# under `func start` when Azure Functions Core Tools v4 are on PATH, else under the repository's local Functions host.
+# Usage: ./run.sh [--data DIR]      PORT=8080 ./run.sh      LEADINTAKE_HOST=func|local ./run.sh      Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,14 +10,26 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --data) data_dir="${2:?--data needs a directory}"; shift 2 ;;
     --data=*) data_dir="${1#--data=}"; shift ;;
-    -h|--help) sed -n '2,3p' "$0" | sed 's/^# //'; exit 0 ;;
+    -h|--help) sed -n '2,4p' "$0" | sed 's/^# //'; exit 0 ;;
     *) echo "unknown argument: $1 (see ./run.sh --help)" >&2; exit 2 ;;
   esac
 done
 
 port="${PORT:-7071}"
+app_dir=functions/LeadIntake.Functions
+settings="$app_dir/local.settings.json"
 log() { printf '==> %s\n' "$*" >&2; }
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+host="${LEADINTAKE_HOST:-}"
+if [ -z "$host" ]; then
+  if command -v func >/dev/null 2>&1 && func --version 2>/dev/null | grep -q '^4\.'; then host=func; else host=local; fi
+fi
+case "$host" in
+  func) command -v func >/dev/null 2>&1 || { echo "LEADINTAKE_HOST=func, but Azure Functions Core Tools (func) are not on PATH" >&2; exit 1; } ;;
+  local) ;;
+  *) echo "LEADINTAKE_HOST must be func or local, not '$host'" >&2; exit 2 ;;
+esac
 
 . infra/local/ensure-azurite.sh
 ensure_azurite
@@ -28,10 +41,35 @@ for p in 10000 10001 10002 "$port"; do
   fi
 done
 
+# What `func start` reads, and the local host too. Made once with fresh secrets and kept (gitignored), so lead ids and
+# keys stay the same from run to run; local.settings.example.json lists every setting.
+if [ ! -f "$settings" ]; then
+  log "writing $settings (fresh identity secret and keys)"
+  secret=$(head -c 32 /dev/urandom | base64)
+  function_key=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+  master_key=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+  cat > "$settings" <<JSON
+{
+  "IsEncrypted": false,
+  "Values": {
+    "AzureWebJobsStorage": "UseDevelopmentStorage=true",
+    "FUNCTIONS_WORKER_RUNTIME": "dotnet-isolated",
+    "LeadCaptureOptions__IdentitySecret": "$secret",
+    "LocalHost__FunctionKey": "$function_key",
+    "LocalHost__MasterKey": "$master_key"
+  },
+  "Host": { "LocalHttpPort": 7071 }
+}
+JSON
+fi
+setting() { node -e 'process.stdout.write(require("./'"$settings"'").Values[process.argv[1]] || "")' "$1"; }
+function_key=$(setting LocalHost__FunctionKey)
+master_key=$(setting LocalHost__MasterKey)
+
 pids=()
 cleanup() {
   trap - INT TERM EXIT
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   log "stopped"
 }
@@ -42,12 +80,8 @@ azurite_args=(--disableTelemetry --silent --skipApiVersionCheck
 if [ -n "$data_dir" ]; then
   mkdir -p "$data_dir"
   azurite_args+=(--location "$data_dir")
-  secret_file="$data_dir/.leadintake-identity-secret"
-  [ -s "$secret_file" ] || head -c 32 /dev/urandom | base64 > "$secret_file"
-  identity_secret=$(cat "$secret_file")
 else
   azurite_args+=(--inMemoryPersistence)
-  identity_secret=$(head -c 32 /dev/urandom | base64)
 fi
 
 log "starting Azurite (${data_dir:-in memory})"
@@ -55,25 +89,36 @@ node node_modules/azurite/dist/src/azurite.js "${azurite_args[@]}" &
 pids+=($!)
 for _ in $(seq 1 50); do port_busy 10002 && port_busy 10001 && port_busy 10000 && break; sleep 0.2; done
 
-log "building the function app"
-dotnet build functions/LeadIntake.Functions -c Release -nologo -v quiet -clp:ErrorsOnly >&2
-
-connection="UseDevelopmentStorage=true"
-export AzureWebJobsStorage="$connection"
-export LeadCaptureOptions__IdentitySecret="$identity_secret"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-(cd functions/LeadIntake.Functions/bin/Release/net10.0 && exec dotnet LeadIntake.Functions.dll --urls "http://127.0.0.1:$port") &
-pids+=($!)
+if [ "$host" = func ]; then
+  log "starting the function app with Azure Functions Core Tools (func start)"
+  (cd "$app_dir" && exec func start --port "$port") &
+  pids+=($!)
+else
+  log "building the function app and the local Functions host"
+  dotnet build "$app_dir" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+  dotnet build infra/LeadIntake.LocalHost -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+  log "starting the function app under the local Functions host (development only)"
+  dotnet infra/LeadIntake.LocalHost/bin/Release/net10.0/LeadIntake.LocalHost.dll \
+    --script-root "$app_dir/bin/Release/net10.0" --port "$port" &
+  pids+=($!)
+fi
 
-for _ in $(seq 1 100); do port_busy "$port" && break; sleep 0.2; done
+for _ in $(seq 1 300); do port_busy "$port" && break; sleep 0.2; done
 cat <<MSG
 
-  LeadIntake is running.
-    Demo landing page:   http://127.0.0.1:$port/
+  LeadIntake is running ($host host).
+    Demo landing page:   http://127.0.0.1:$port/api/demo
     Capture endpoint:    POST http://127.0.0.1:$port/api/leads
+    function key: $function_key
+    master key: $master_key
+      Keys go in the x-functions-key header or a ?code= query; the local host enforces them as Azure does
+      (func start does not locally). For example, the host's status with the master key:
+      curl -H "x-functions-key: $master_key" http://127.0.0.1:$port/admin/host/status
     Storage (Azurite):   paste this connection string into Azure Storage Explorer
                          (Connect > Storage account or service > Connection string):
       DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;
+    Settings:            $settings
     Data:                ${data_dir:-in memory (gone on exit; use --data DIR to keep it)}
 
   Ctrl-C stops everything.
