@@ -60,41 +60,11 @@ public class FunctionAppFixture : IAsyncLifetime
     /// <summary>A client for one of the app's tables.</summary>
     public TableClient Table(string name) => Azurite.CreateTableServiceClient().GetTableClient(name);
 
-    /// <summary>All rows of <paramref name="table"/> in partition <paramref name="partitionKey"/> (none when the table is missing).</summary>
-    public async Task<List<T>> RowsAsync<T>(string table, string partitionKey) where T : class, ITableEntity, new()
-    {
-        var rows = new List<T>();
-        try
-        {
-            await foreach (var row in Table(table).QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")))
-                rows.Add(row);
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 404)
-        {
-            // Not created yet: no rows.
-        }
-
-        return rows;
-    }
+    /// <summary>All rows of <paramref name="table"/> in partition <paramref name="partitionKey"/>.</summary>
+    public Task<List<T>> RowsAsync<T>(string table, string partitionKey) where T : class, ITableEntity, new() => Azurite.RowsAsync<T>(table, partitionKey);
 
     /// <summary>Receives and deletes every message of <paramref name="queueName"/>; returns their texts.</summary>
-    public async Task<List<string>> DrainAsync(string queueName)
-    {
-        var queue = Queue(queueName);
-        await queue.CreateIfNotExistsAsync();
-        var texts = new List<string>();
-        while (true)
-        {
-            var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value;
-            if (messages.Length == 0)
-                return texts;
-            foreach (var message in messages)
-            {
-                texts.Add(message.MessageText);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            }
-        }
-    }
+    public Task<List<string>> DrainAsync(string queueName) => Azurite.DrainAsync(queueName);
 
     /// <summary>A unique email address for one test.</summary>
     public static string UniqueEmail(string prefix = "lead") => $"{prefix}-{Guid.NewGuid():N}@contoso-labs.com";

@@ -63,31 +63,10 @@ public sealed class StorageFixture : IAsyncLifetime
     public QueueClient Queue(string name) => Services.GetRequiredService<QueueServiceClient>().GetQueueClient(name);
 
     /// <summary>All rows of <paramref name="table"/> in partition <paramref name="partitionKey"/>.</summary>
-    public async Task<List<T>> RowsAsync<T>(string table, string partitionKey) where T : class, ITableEntity, new()
-    {
-        var rows = new List<T>();
-        await foreach (var row in Table(table).QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")))
-            rows.Add(row);
-        return rows;
-    }
+    public Task<List<T>> RowsAsync<T>(string table, string partitionKey) where T : class, ITableEntity, new() => Azurite.RowsAsync<T>(table, partitionKey);
 
     /// <summary>Receives and deletes every message of <paramref name="queueName"/>; returns their texts.</summary>
-    public async Task<List<string>> DrainAsync(string queueName)
-    {
-        var queue = Queue(queueName);
-        var texts = new List<string>();
-        while (true)
-        {
-            var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value;
-            if (messages.Length == 0)
-                return texts;
-            foreach (var message in messages)
-            {
-                texts.Add(message.MessageText);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            }
-        }
-    }
+    public Task<List<string>> DrainAsync(string queueName) => Azurite.DrainAsync(queueName);
 
     /// <summary>A unique email address for one test.</summary>
     public static string UniqueEmail(string prefix = "lead") => $"{prefix}-{Guid.NewGuid():N}@contoso-labs.com";

@@ -45,6 +45,42 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>A Blob service client for the storage under test.</summary>
     public BlobServiceClient CreateBlobServiceClient(BlobClientOptions? options = null) => new(ConnectionString, options);
 
+    /// <summary>All rows of <paramref name="table"/> in partition <paramref name="partitionKey"/>; none when the table does not exist yet.</summary>
+    public async Task<List<T>> RowsAsync<T>(string table, string partitionKey) where T : class, ITableEntity, new()
+    {
+        var rows = new List<T>();
+        try
+        {
+            await foreach (var row in CreateTableServiceClient().GetTableClient(table).QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")))
+                rows.Add(row);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // The app has not created the table yet: no rows.
+        }
+
+        return rows;
+    }
+
+    /// <summary>Receives and deletes every message of <paramref name="queueName"/> (creating the queue if needed); returns their texts.</summary>
+    public async Task<List<string>> DrainAsync(string queueName)
+    {
+        var queue = CreateQueueServiceClient().GetQueueClient(queueName);
+        await queue.CreateIfNotExistsAsync();
+        var texts = new List<string>();
+        while (true)
+        {
+            var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value;
+            if (messages.Length == 0)
+                return texts;
+            foreach (var message in messages)
+            {
+                texts.Add(message.MessageText);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+    }
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {

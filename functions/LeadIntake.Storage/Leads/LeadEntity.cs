@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace LeadIntake.Storage.Leads;
 
 /// <summary>A lead's current profile, stage and score: one row of the <c>Leads</c> table.</summary>
@@ -9,22 +6,10 @@ namespace LeadIntake.Storage.Leads;
 /// so each lead is its own partition and later per-lead rows can sit beside it. Stages are codes (<c>Lead</c>,
 /// <c>MQL</c>, <c>SQL</c>…), times ISO-8601 UTC. Written only with ETag concurrency by <see cref="TableLeadStore"/>.
 /// </remarks>
-public sealed class LeadEntity : ITableEntity
+public sealed class LeadEntity : TableRow
 {
     /// <summary>The RowKey of every lead row.</summary>
     public const string ProfileRowKey = "lead";
-
-    /// <inheritdoc />
-    public string PartitionKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public string RowKey { get; set; } = ProfileRowKey;
-
-    /// <inheritdoc />
-    public DateTimeOffset? Timestamp { get; set; }
-
-    /// <inheritdoc />
-    public ETag ETag { get; set; }
 
     /// <summary>Normalised email address.</summary>
     public string Email { get; set; } = "";

@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace LeadIntake.Storage.Leads;
 
 /// <summary>A sales hand-off committed with its lead and not yet sent: an outbox row of the <c>Leads</c> table.</summary>
@@ -9,22 +6,10 @@ namespace LeadIntake.Storage.Leads;
 /// RowKey = <c>handoff_{submission id}</c>. The row is deleted once the message is on <c>sales-handoff</c>; a row that
 /// stays means every send failed, and the hand-off sweep sends it. Message is the queue message's JSON.
 /// </remarks>
-public sealed class SalesHandoffOutboxEntity : ITableEntity
+public sealed class SalesHandoffOutboxEntity : TableRow
 {
     /// <summary>RowKey prefix of outbox rows; lead rows (<see cref="LeadEntity.ProfileRowKey"/>) sort after them.</summary>
     public const string RowKeyPrefix = "handoff_";
-
-    /// <inheritdoc />
-    public string PartitionKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public string RowKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public DateTimeOffset? Timestamp { get; set; }
-
-    /// <inheritdoc />
-    public ETag ETag { get; set; }
 
     /// <summary>The hand-off's deterministic id (consumers drop duplicates by it).</summary>
     public string HandoffId { get; set; } = "";

@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace LeadIntake.Storage.Leads;
 
 /// <summary>The features a score was computed from and its result: a row of the <c>ScoreSnapshots</c> table.</summary>
@@ -8,20 +5,8 @@ namespace LeadIntake.Storage.Leads;
 /// PartitionKey = lead id; RowKey = <c>{received-at yyyyMMddTHHmmss.fffffffZ}_{submission id}</c> (one snapshot per
 /// processed submission, rewritten on redelivery). These rows are the closed-loop training input.
 /// </remarks>
-public sealed class ScoreSnapshotEntity : ITableEntity
+public sealed class ScoreSnapshotEntity : TableRow
 {
-    /// <inheritdoc />
-    public string PartitionKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public string RowKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public DateTimeOffset? Timestamp { get; set; }
-
-    /// <inheritdoc />
-    public ETag ETag { get; set; }
-
     /// <summary>Submission that was scored.</summary>
     public string SubmissionId { get; set; } = "";
 

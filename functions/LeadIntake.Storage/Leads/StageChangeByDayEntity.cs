@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace LeadIntake.Storage.Leads;
 
 /// <summary>A stage change indexed by day: a row of the <c>StageChangesByDay</c> table.</summary>
@@ -8,20 +5,8 @@ namespace LeadIntake.Storage.Leads;
 /// PartitionKey = UTC day of the change (<c>yyyy-MM-dd</c>), so <c>PartitionKey eq '2026-11-22'</c> opens a day's
 /// changes; RowKey = <c>{lead id}_{StageHistory RowKey}</c>, deterministic like the history row it mirrors.
 /// </remarks>
-public sealed class StageChangeByDayEntity : ITableEntity
+public sealed class StageChangeByDayEntity : TableRow
 {
-    /// <inheritdoc />
-    public string PartitionKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public string RowKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public DateTimeOffset? Timestamp { get; set; }
-
-    /// <inheritdoc />
-    public ETag ETag { get; set; }
-
     /// <summary>Lead whose stage changed.</summary>
     public string LeadId { get; set; } = "";
 

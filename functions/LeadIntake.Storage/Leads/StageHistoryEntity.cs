@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace LeadIntake.Storage.Leads;
 
 /// <summary>One stage change of one lead: a row of the <c>StageHistory</c> table.</summary>
@@ -8,20 +5,8 @@ namespace LeadIntake.Storage.Leads;
 /// PartitionKey = lead id; RowKey = <c>{change at yyyyMMddTHHmmss.fffffffZ}_{submission id}_{sequence:00}</c>, so a
 /// lead's rows sort by time and a redelivered submission rewrites the same rows instead of adding new ones.
 /// </remarks>
-public sealed class StageHistoryEntity : ITableEntity
+public sealed class StageHistoryEntity : TableRow
 {
-    /// <inheritdoc />
-    public string PartitionKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public string RowKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public DateTimeOffset? Timestamp { get; set; }
-
-    /// <inheritdoc />
-    public ETag ETag { get; set; }
-
     /// <summary>Stage code before the change; empty for a new lead.</summary>
     public string FromStage { get; set; } = "";
 
