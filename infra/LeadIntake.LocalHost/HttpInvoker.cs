@@ -6,6 +6,8 @@ using System.Text.Json.Nodes;
 using LeadIntake.LocalHost.Rpc;
 using Microsoft.AspNetCore.Routing.Template;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Transforms;
+using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace LeadIntake.LocalHost;
 
@@ -46,6 +48,7 @@ public sealed class HttpInvoker(
     WorkerSupervisor supervisor,
     HostSettings settings,
     IHttpForwarder forwarder,
+    ITransformBuilder transforms,
     Microsoft.AspNetCore.Routing.IInlineConstraintResolver constraints,
     ILoggerFactory loggers)
 {
@@ -67,6 +70,13 @@ public sealed class HttpInvoker(
     {
         ActivityTimeout = HostSettings.Duration(settings.HostJson["functionTimeout"], TimeSpan.FromMinutes(30)),
     };
+    // As Azure's front end does: the caller's address is appended to X-Forwarded-For, not put in place of it, so the
+    // worker (ForwardLimit 1) sees the caller as RemoteIpAddress and the header keeps what came before.
+    private readonly HttpTransformer _transformer = transforms.Create(context =>
+    {
+        context.UseDefaultForwarders = false;
+        context.AddXForwarded(ForwardedTransformActions.Append);
+    });
     private (IReadOnlyList<FunctionDescriptor> Functions, IReadOnlyList<HttpRoute> Routes) _routes = ([], []);
 
     /// <summary>Handles one request end to end (terminal middleware).</summary>
@@ -135,7 +145,7 @@ public sealed class HttpInvoker(
 
         var started = Stopwatch.GetTimestamp();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        var forward = forwarder.SendAsync(context, supervisor.WorkerHttpUri.ToString(), _client, _forwardConfig, HttpTransformer.Default);
+        var forward = forwarder.SendAsync(context, supervisor.WorkerHttpUri.ToString(), _client, _forwardConfig, _transformer);
         var invoked = connection.InvokeAsync(invocation, cancel.Token);
         var error = await forward;
 

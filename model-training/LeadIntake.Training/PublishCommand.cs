@@ -77,11 +77,11 @@ public static class PublishCommand
                 $"Another publish moved the '{StorageNames.CurrentModelPointerBlob}' pointer meanwhile ({e.ErrorCode}); nothing was switched. Run publish again.");
             return ExitCodes.Failed;
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (StorageFailure.Of(e) is { } failure)
         {
-            await console.Error.WriteLineAsync(e.Status == 0
-                ? $"Cannot reach blob storage at {service.Uri}: {e.Message}"
-                : $"Blob storage refused the request ({e.Status} {e.ErrorCode}): {e.Message}");
+            await console.Error.WriteLineAsync(failure.Status == 0
+                ? $"Cannot reach blob storage at {service.Uri}: {failure.Message}"
+                : $"Blob storage refused the request ({failure.Status} {failure.ErrorCode}): {failure.Message}");
             return ExitCodes.Failed;
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException)

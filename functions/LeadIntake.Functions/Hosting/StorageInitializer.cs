@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -32,9 +31,10 @@ public sealed class StorageInitializer(
                     StorageNames.Queues.Count, StorageNames.Tables.Count, StorageNames.Containers.Count);
                 return;
             }
-            catch (RequestFailedException e)
+            catch (Exception e) when (StorageFailure.Of(e) is { } failure)
             {
-                logger.LogWarning("Storage not reachable yet ({Status} {ErrorCode}); retrying in {Delay}", e.Status, e.ErrorCode, delay);
+                // A worker must survive storage that is down at start: capture answers 503 meanwhile, and this keeps trying.
+                logger.LogWarning("Storage not reachable yet ({Status} {ErrorCode}); retrying in {Delay}", failure.Status, failure.ErrorCode, delay);
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, s_maxRetryDelay.Ticks));
             }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Azure;
 using LeadIntake.Functions.Hosting;
+using LeadIntake.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace LeadIntake.Functions.Middleware;
 
-/// <summary>The app's one catch for storage failures on HTTP functions: 503 problem+json with <c>Retry-After</c>.</summary>
+/// <summary>The app's one catch for storage failures (<see cref="StorageFailure"/>) on HTTP functions: 503 problem+json with <c>Retry-After</c>.</summary>
 /// <remarks>
 /// Capture answers 202 only after the queue accepted the message, so an unreachable queue must never look like success.
 /// Queue and timer functions are left alone: their exception reaches the host, which retries and finally poisons the message.
@@ -24,7 +24,7 @@ public sealed class StorageFailureMiddleware(IOptions<LeadCaptureOptions> option
         {
             await next(context);
         }
-        catch (Exception e) when (StorageFailure(e) is { } failure && context.GetHttpContext() is { Response.HasStarted: false } http)
+        catch (Exception e) when (StorageFailure.Of(e) is { } failure && context.GetHttpContext() is { Response.HasStarted: false } http)
         {
             logger.LogError("Storage failed during {Function} ({Status} {ErrorCode}: {Message}): answering 503",
                 context.FunctionDefinition.Name, failure.Status, failure.ErrorCode, failure.Message);
@@ -35,14 +35,4 @@ public sealed class StorageFailureMiddleware(IOptions<LeadCaptureOptions> option
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
-
-    // The SDK throws RequestFailedException for a failed answer, and AggregateException of them when every retry of an
-    // unreachable service failed.
-    private static RequestFailedException? StorageFailure(Exception e) => e switch
-    {
-        RequestFailedException failure => failure,
-        AggregateException aggregate when aggregate.InnerExceptions.All(inner => inner is RequestFailedException) =>
-            (RequestFailedException)aggregate.InnerExceptions[^1],
-        _ => null,
-    };
 }
