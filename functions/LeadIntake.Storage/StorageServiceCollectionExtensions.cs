@@ -29,6 +29,9 @@ public static class StorageServiceCollectionExtensions
                 options.Retry.Delay = TimeSpan.FromMilliseconds(100);
                 options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
                 options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+                // The SDK's per-request event logging costs more CPU than capture's own work (it formats every request
+                // and response for listeners the app filters out anyway); failures still surface as exceptions we log.
+                options.Diagnostics.IsLoggingEnabled = false;
             });
             clients.AddClient<TableServiceClient, TableClientOptions>(options => account.CreateTableServiceClient(options));
             clients.AddClient<QueueServiceClient, QueueClientOptions>(options => account.CreateQueueServiceClient(options));
