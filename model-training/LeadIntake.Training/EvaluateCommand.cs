@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LeadIntake.Learning;
 using LeadIntake.Learning.Data;
+using LeadIntake.Scoring;
 
 namespace LeadIntake.Training;
 
@@ -10,7 +11,7 @@ public static class EvaluateCommand
     /// <summary>The <c>evaluate</c> verb with its options.</summary>
     public static Command Create()
     {
-        var model = new Option<FileInfo>("--model") { HelpName = "FILE", Description = "A model.json written by train.", Required = true };
+        var model = new Option<DirectoryInfo>("--model") { HelpName = "DIR", Description = "A model folder written by train.", Required = true };
         var data = new Option<FileInfo>("--data") { HelpName = "FILE", Description = "CSV of leads with the outcome column.", Required = true };
         var label = new Option<string>("--label") { HelpName = "COL", Description = "Name of the outcome column.", Required = true };
         var output = new Option<FileInfo?>("--out") { HelpName = "FILE", Description = "Where to write the metrics JSON (default: only print)." };
@@ -23,16 +24,16 @@ public static class EvaluateCommand
     }
 
     private static async Task<int> RunAsync(
-        FileInfo modelFile, FileInfo dataFile, string label, FileInfo? outFile, InvocationConfiguration console,
+        DirectoryInfo modelDirectory, FileInfo dataFile, string label, FileInfo? outFile, InvocationConfiguration console,
         CancellationToken cancellationToken)
     {
-        foreach (var file in new[] { modelFile, dataFile }.Where(file => !file.Exists))
+        if (!dataFile.Exists)
         {
-            await console.Error.WriteLineAsync($"File not found: {file.FullName}");
+            await console.Error.WriteLineAsync($"File not found: {dataFile.FullName}");
             return ExitCodes.Failed;
         }
 
-        var artifact = await ModelFile.ReadAsync(modelFile, console.Error, cancellationToken);
+        var artifact = await ModelFile.LoadAsync(modelDirectory, console.Error);
         if (artifact is null)
             return ExitCodes.Failed;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using LeadIntake.Learning;
+using LeadIntake.Scoring;
 
 namespace LeadIntake.Training;
 

@@ -1,28 +1,20 @@
-using System.Text.Json;
-using LeadIntake.Learning;
+using LeadIntake.Scoring;
 
 namespace LeadIntake.Training;
 
-/// <summary>Reads a <c>model.json</c> for a CLI verb, turning a missing or unreadable file into a clear message.</summary>
+/// <summary>Loads a model folder (<c>model.zip</c> + <c>model-card.json</c>) for a CLI verb, turning a missing or invalid one into a clear message.</summary>
 public static class ModelFile
 {
-    /// <summary>The artifact in <paramref name="file"/>, or <see langword="null"/> after writing why to <paramref name="error"/>.</summary>
-    public static async Task<ModelArtifact?> ReadAsync(FileInfo file, TextWriter error, CancellationToken cancellationToken = default)
+    /// <summary>The model in <paramref name="directory"/>, or <see langword="null"/> after writing why to <paramref name="error"/>.</summary>
+    public static async Task<LeadModel?> LoadAsync(DirectoryInfo directory, TextWriter error)
     {
-        if (!file.Exists)
-        {
-            await error.WriteLineAsync($"Model file not found: {file.FullName}");
-            return null;
-        }
-
         try
         {
-            await using var stream = file.OpenRead();
-            return await ModelArtifact.ReadAsync(stream, cancellationToken);
+            return LeadModel.Load(directory.FullName);
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException or NotSupportedException)
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
         {
-            await error.WriteLineAsync($"Cannot read model {file.FullName}: {e.Message}");
+            await error.WriteLineAsync($"Cannot read model {directory.FullName}: {e.Message}");
             return null;
         }
     }

@@ -13,7 +13,7 @@ public static class PublishCommand
     /// <summary>The <c>publish</c> verb with its options.</summary>
     public static Command Create(TimeProvider timeProvider)
     {
-        var model = new Option<FileInfo>("--model") { HelpName = "FILE", Description = "A model.json written by train.", Required = true };
+        var model = new Option<DirectoryInfo>("--model") { HelpName = "DIR", Description = "A model folder written by train (model.zip + model-card.json).", Required = true };
         var force = new Option<bool>("--force") { Description = "Publish even if the holdout AUC is worse than the current model's by more than the margin." };
         var maxAucDrop = new Option<double>("--max-auc-drop")
         {
@@ -32,7 +32,7 @@ public static class PublishCommand
             Description = $"Storage connection string (default: the {StorageNames.Connection} settings of the environment, as the function app reads them, else {StorageConnection.DevelopmentStorage}).",
         };
 
-        var command = new Command("publish", "Publish a model to blob storage and make it the current one (gated).")
+        var command = new Command("publish", "Publish a model folder to blob storage (models/<version>/) and make it the current one (gated).")
         {
             model, force, maxAucDrop, connection,
         };
@@ -44,11 +44,11 @@ public static class PublishCommand
     }
 
     private static async Task<int> RunAsync(
-        FileInfo modelFile, bool force, double maxAucDrop, string? connectionString, TimeProvider timeProvider,
+        DirectoryInfo modelDirectory, bool force, double maxAucDrop, string? connectionString, TimeProvider timeProvider,
         InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        var artifact = await ModelFile.ReadAsync(modelFile, console.Error, cancellationToken);
-        if (artifact is null)
+        var model = await ModelFile.LoadAsync(modelDirectory, console.Error);
+        if (model is null)
             return ExitCodes.Failed;
 
         BlobServiceClient service;
@@ -64,12 +64,12 @@ public static class PublishCommand
 
         var culture = CultureInfo.InvariantCulture;
         await console.Output.WriteLineAsync(string.Format(
-            culture, "Publishing model {0} (holdout AUC {1:0.0000}) to {2}/{3}", artifact.ModelVersion, artifact.Metrics.Auc,
+            culture, "Publishing model {0} (holdout AUC {1:0.0000}) to {2}/{3}", model.ModelVersion, model.Card.Holdout?.Auc ?? double.NaN,
             service.Uri, StorageNames.ModelsContainer));
         PublishOutcome outcome;
         try
         {
-            outcome = await new ModelPublisher(new ModelRegistry(service, timeProvider)).PublishAsync(artifact, maxAucDrop, force, cancellationToken);
+            outcome = await new ModelPublisher(new ModelRegistry(service, timeProvider)).PublishAsync(modelDirectory.FullName, maxAucDrop, force, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
@@ -98,8 +98,8 @@ public static class PublishCommand
 
         await console.Output.WriteLineAsync($"Publish gate: {outcome.Decision.Reason}.");
         await console.Output.WriteLineAsync(outcome.AlreadyCurrent
-            ? $"Nothing to do: '{StorageNames.CurrentModelPointerBlob}' already names {artifact.ModelVersion}."
-            : $"Published {outcome.Current!.Blob}; '{StorageNames.CurrentModelPointerBlob}' now names {artifact.ModelVersion}"
+            ? $"Nothing to do: '{StorageNames.CurrentModelPointerBlob}' already names {model.ModelVersion}."
+            : $"Published {outcome.Current!.Blob}; '{StorageNames.CurrentModelPointerBlob}' now names {model.ModelVersion}"
               + (outcome.Previous is null ? "." : $" (was {outcome.Previous.Version})."));
         return ExitCodes.Success;
     }

@@ -22,7 +22,20 @@ public static class TrainCommand
             Description = "Extra cell value meaning missing, e.g. Select (repeatable).",
             Arity = ArgumentArity.OneOrMore,
         };
-        var dropLeaky = new Option<bool>("--drop-leaky") { Description = "Drop the columns the leakage guard flags." };
+        var categorical = ColumnOption("--categorical", "Numeric-looking columns to read as categories: region codes, browser ids, 0/1 flags (repeatable, comma-separated).");
+        var dropLeaky = new Option<bool>("--drop-leaky") { Description = "Drop the columns the leakage guard flags (training refuses a near-perfect leak otherwise)." };
+        var keepLeaky = ColumnOption("--keep-leaky", "Keep these columns although alone they separate the outcome almost perfectly (repeatable).");
+        var holdout = new Option<double>("--holdout") { HelpName = "SHARE", Description = "Share of rows held out before any choice (0 = none).", DefaultValueFactory = _ => 0.2 };
+        holdout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (>= 0 and <= 0.5))
+                result.AddError("--holdout must be between 0 and 0.5.");
+        });
+        var timeColumn = new Option<string?>("--time-column") { HelpName = "COL", Description = "Hold out the most recent rows by this date column instead of a stratified sample." };
+        var leadsPerWeek = new Option<int>("--leads-per-week") { HelpName = "N", Description = "Leads arriving per week.", DefaultValueFactory = _ => 250 };
+        var sqlCapacity = new Option<int>("--sql-capacity") { HelpName = "N", Description = "SQLs sales can take per week.", DefaultValueFactory = _ => 50 };
+        var sqlPrecision = new Option<double>("--sql-precision") { HelpName = "SHARE", Description = "Share of SQLs that should convert.", DefaultValueFactory = _ => 0.7 };
+        var mqlPrecision = new Option<double>("--mql-precision") { HelpName = "SHARE", Description = "Share of MQLs that should convert.", DefaultValueFactory = _ => 0.5 };
         var seed = new Option<int>("--seed") { HelpName = "N", Description = "Seed for folds and splits.", DefaultValueFactory = _ => 42 };
         var minClass = new Option<int>("--min-class")
         {
@@ -30,13 +43,14 @@ public static class TrainCommand
             Description = "Minimum positive and negative examples required.",
             DefaultValueFactory = _ => 40,
         };
-        var outDir = new Option<DirectoryInfo>("--out") { HelpName = "DIR", Description = "Directory for model.json, report.html and metrics.json.", Required = true };
+        var outDir = new Option<DirectoryInfo>("--out") { HelpName = "DIR", Description = "Model folder: model.zip, model-card.json, metrics.json, report.html.", Required = true };
 
         var command = new Command(
             "train",
-            $"Train a lead-scoring model on a history of old leads. Set {SourceDateEpoch.EnvironmentVariable} for a byte-reproducible model.json.")
+            $"Train a lead-scoring model on a history of old leads. Set {SourceDateEpoch.EnvironmentVariable} for a reproducible model-card.json.")
         {
-            history, label, positive, exclude, include, missing, dropLeaky, seed, minClass, outDir,
+            history, label, positive, exclude, include, categorical, missing, dropLeaky, keepLeaky, holdout, timeColumn,
+            leadsPerWeek, sqlCapacity, sqlPrecision, mqlPrecision, seed, minClass, outDir,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -47,7 +61,15 @@ public static class TrainCommand
                 Exclude = ColumnList.Split(parseResult.GetValue(exclude)),
                 Include = ColumnList.Split(parseResult.GetValue(include)),
                 MissingMarkers = parseResult.GetValue(missing) ?? [],
+                Categorical = ColumnList.Split(parseResult.GetValue(categorical)),
                 DropLeaky = parseResult.GetValue(dropLeaky),
+                KeepLeaky = ColumnList.Split(parseResult.GetValue(keepLeaky)),
+                Holdout = parseResult.GetValue(holdout),
+                TimeColumn = parseResult.GetValue(timeColumn),
+                LeadsPerWeek = parseResult.GetValue(leadsPerWeek),
+                SqlCapacity = parseResult.GetValue(sqlCapacity),
+                SqlPrecision = parseResult.GetValue(sqlPrecision),
+                MqlPrecision = parseResult.GetValue(mqlPrecision),
                 Seed = parseResult.GetValue(seed),
                 MinPositives = parseResult.GetValue(minClass),
                 MinNegatives = parseResult.GetValue(minClass),
@@ -108,14 +130,14 @@ public static class TrainCommand
         {
             result = LeadModelTrainer.Train(data, options, new ConsoleProgress(error, options.TimeProvider));
         }
-        catch (Exception e) when (e is InsufficientDataException or ArgumentException)
+        catch (Exception e) when (e is InsufficientDataException or ArgumentException or LeakageRefusedException)
         {
             await error.WriteLineAsync(e.Message);
             return ExitCodes.Failed;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var written = await TrainingOutputs.WriteAsync(result, outDir.FullName, cancellationToken);
+        var written = result.WriteTo(outDir.FullName);
         TrainingSummary.Write(result, written, output);
         return ExitCodes.Success;
     }

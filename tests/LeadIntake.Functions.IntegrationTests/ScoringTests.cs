@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using LeadIntake.Domain.Scoring;
 using LeadIntake.Functions.Hosting;
-using LeadIntake.Learning;
-using LeadIntake.Learning.Data;
+using LeadIntake.Scoring;
 using LeadIntake.Storage;
 using LeadIntake.Storage.Leads;
 using LeadIntake.Storage.Models;
@@ -18,24 +15,44 @@ public sealed class PublishedModelAppFixture : FunctionAppFixture
     protected override IEnumerable<KeyValuePair<string, string>> Settings() => [new($"{ScoringOptions.SectionName}__ModelRefreshInterval", "00:00:00")];
 }
 
-/// <summary>A trained model published to blob storage replaces the points model without a restart.</summary>
+/// <summary>A trained model published to blob storage replaces the points model without a restart; bad publishes are skipped.</summary>
 public sealed class PublishedModelScoringTests(PublishedModelAppFixture fixture) : IClassFixture<PublishedModelAppFixture>
 {
     [Fact]
-    public async Task ProcessLead_ModelPublishedWhileRunning_ScoresWithItFromThenOn()
+    public async Task ProcessLead_ModelPublishedWhileRunning_ScoresWithItAndKeepsItWhenBadModelsFollow()
     {
+        var registry = new ModelRegistry(fixture.Azurite.CreateBlobServiceClient(), TimeProvider.System);
         var before = await CaptureAndWaitAsync(FunctionAppFixture.UniqueEmail("before"));
-        var artifact = TrainSyntheticModel();
-        await new ModelRegistry(fixture.Azurite.CreateBlobServiceClient(), TimeProvider.System).PublishAsync(
-            artifact.ModelVersion, BinaryData.FromString(artifact.ToJson()), holdoutAuc: 0.8, expectedPointerETag: null);
+        var golden = GoldenFiles();
+        var card = ModelCard.Read(golden[LeadModel.CardFileName].ToString());
+        var published = await registry.PublishAsync(card.ModelVersion, golden, holdoutAuc: 0.8, expectedPointerETag: null);
         var after = await CaptureAndWaitAsync(FunctionAppFixture.UniqueEmail("after"));
+
+        // A model needing a feature the pipeline does not produce, then a corrupt model.zip: both logged and skipped.
+        var foreign = card with { ModelVersion = "foreign-1", Features = card.Features with { Columns = [.. card.Features.Columns.Select(c => c with { Name = "favourite_colour_" + c.Name })] } };
+        var mismatched = await registry.PublishAsync("foreign-1",
+            new Dictionary<string, BinaryData> { [LeadModel.ModelFileName] = golden[LeadModel.ModelFileName], [LeadModel.CardFileName] = BinaryData.FromString(foreign.ToJson()) },
+            0.8, published.ETag);
+        var afterMismatch = await CaptureAndWaitAsync(FunctionAppFixture.UniqueEmail("mismatch"));
+        await registry.PublishAsync("corrupt-1",
+            new Dictionary<string, BinaryData> { [LeadModel.ModelFileName] = BinaryData.FromString("not a zip"), [LeadModel.CardFileName] = BinaryData.FromString((card with { ModelVersion = "corrupt-1" }).ToJson()) },
+            0.8, mismatched.ETag);
+        var afterCorrupt = await CaptureAndWaitAsync(FunctionAppFixture.UniqueEmail("corrupt"));
 
         Assert.Equal("points-v1", before.ScoringModel);
         Assert.Null(before.Probability);
-        Assert.Equal(artifact.ModelVersion, after.ScoringModel);
-        Assert.InRange(after.Score, 0, 100);
+        Assert.Equal(card.ModelVersion, after.ScoringModel);
         Assert.InRange(after.Probability ?? -1, 0, 1);
+        Assert.Equal(card.Scale.ToScore(after.Probability!.Value), after.Score);
+        Assert.Equal(card.ModelVersion, afterMismatch.ScoringModel);
+        Assert.Equal(card.ModelVersion, afterCorrupt.ScoringModel);
     }
+
+    private static Dictionary<string, BinaryData> GoldenFiles() => new()
+    {
+        [LeadModel.ModelFileName] = BinaryData.FromBytes(File.ReadAllBytes(RepositoryPaths.TestData("golden-model/" + LeadModel.ModelFileName))),
+        [LeadModel.CardFileName] = BinaryData.FromBytes(File.ReadAllBytes(RepositoryPaths.TestData("golden-model/" + LeadModel.CardFileName))),
+    };
 
     private async Task<ScoreSnapshotEntity> CaptureAndWaitAsync(string email)
     {
@@ -44,27 +61,6 @@ public sealed class PublishedModelScoringTests(PublishedModelAppFixture fixture)
         return await Eventually.GetAsync(
             async () => (await fixture.RowsAsync<ScoreSnapshotEntity>(StorageNames.ScoreSnapshotsTable, FunctionAppFixture.Identity.LeadIdFor(email))).SingleOrDefault(),
             TimeSpan.FromSeconds(30), "the score snapshot");
-    }
-
-    /// <summary>Trains on 400 synthetic leads described by intake feature names; conversion favours hand-raisers at companies.</summary>
-    private static ModelArtifact TrainSyntheticModel()
-    {
-        var random = new Random(11);
-        string[] columns = [LeadFeatureNames.EmailClass, LeadFeatureNames.ContactRequested, LeadFeatureNames.HasPhone, LeadFeatureNames.MessageLength, "converted"];
-        var rows = new List<string?[]>();
-        for (var i = 0; i < 400; i++)
-        {
-            var emailClass = random.Next(3) switch { 0 => "corporate", 1 => "free_mail", _ => "role" };
-            var contact = random.Next(2);
-            var phone = random.Next(2);
-            var odds = 0.15 + (contact * 0.35) + (emailClass == "corporate" ? 0.2 : 0) + (phone * 0.1);
-            var converted = random.NextDouble() < odds ? "1" : "0";
-            rows.Add([emailClass, contact.ToString(CultureInfo.InvariantCulture), phone.ToString(CultureInfo.InvariantCulture),
-                random.Next(0, 300).ToString(CultureInfo.InvariantCulture), converted]);
-        }
-
-        var options = new TrainingOptions { Label = "converted", PositiveLabel = "1", Seed = 7, Folds = 3, CreatedAt = new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero) };
-        return LeadModelTrainer.Train(new TabularData(columns, rows), options).Artifact;
     }
 }
 

@@ -15,7 +15,7 @@ public sealed class EvaluateCliTests
         Assert.True(train.ExitCode == ExitCodes.Success, train.ToString());
 
         var run = await Cli.RunAsync(
-            "evaluate", "--model", temp.File("out/model.json"), "--data", temp.File("fresh.csv"), "--label", LeadHistoryCsv.Label,
+            "evaluate", "--model", temp.File("out"), "--data", temp.File("fresh.csv"), "--label", LeadHistoryCsv.Label,
             "--out", temp.File("eval/metrics.json"));
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
@@ -33,10 +33,11 @@ public sealed class EvaluateCliTests
     {
         using var temp = new TempDirectory();
         LeadHistoryCsv.Write(temp.File("fresh.csv"), rows: 50, seed: 23);
-        await File.WriteAllTextAsync(temp.File("model.json"), """{ "formatVersion": 99 }""");
+        Directory.CreateDirectory(temp.File("model"));
+        await File.WriteAllTextAsync(temp.File("model/model-card.json"), """{ "formatVersion": 99 }""");
 
         var run = await Cli.RunAsync(
-            "evaluate", "--model", temp.File("model.json"), "--data", temp.File("fresh.csv"), "--label", LeadHistoryCsv.Label);
+            "evaluate", "--model", temp.File("model"), "--data", temp.File("fresh.csv"), "--label", LeadHistoryCsv.Label);
 
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
         Assert.Contains("formatVersion 99", run.Error);

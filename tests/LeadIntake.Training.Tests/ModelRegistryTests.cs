@@ -11,6 +11,7 @@ public sealed class ModelRegistryTests(AzuriteFixture azurite) : IClassFixture<A
 {
     private static readonly DateTimeOffset PublishedAt = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
     private readonly ManualTimeProvider _clock = new(PublishedAt);
+    private const string FileName = "model.zip";
     private BlobContainerClient _container = null!;
 
     private ModelRegistry Registry => new(_container, _clock);
@@ -37,20 +38,20 @@ public sealed class ModelRegistryTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task GetCurrentPointerAsync_NothingPublished_ReturnsNull()
     {
         Assert.Null(await Registry.GetCurrentPointerAsync());
-        Assert.Null(await Registry.DownloadCurrentAsync());
+        Assert.Null(await Registry.DownloadCurrentAsync([FileName]));
     }
 
     [Fact]
     public async Task PublishAsync_FirstModel_WritesModelBlobAndPointer()
     {
-        var published = await Registry.PublishAsync("v1", BinaryData.FromString("""{"model":1}"""), 0.81, expectedPointerETag: null);
+        var published = await Registry.PublishAsync("v1", File("""{"model":1}"""), 0.81, expectedPointerETag: null);
 
-        var current = await Registry.DownloadCurrentAsync();
+        var current = await Registry.DownloadCurrentAsync([FileName]);
         Assert.NotNull(current);
-        Assert.Equal(new ModelPointer(1, "v1", "v1.json", 0.81, PublishedAt), current.Pointer);
+        Assert.Equal(new ModelPointer(2, "v1", "v1/", 0.81, PublishedAt), current.Pointer);
         Assert.Equal(published.Pointer, current.Pointer);
         Assert.Equal(published.ETag, current.PointerETag);
-        Assert.Equal("""{"model":1}""", current.Content.ToString());
+        Assert.Equal("""{"model":1}""", current.Files[FileName].ToString());
         var pointerJson = (await _container.GetBlobClient(StorageNames.CurrentModelPointerBlob).DownloadContentAsync()).Value.Content.ToString();
         Assert.Contains("\"version\": \"v1\"", pointerJson);
         Assert.Contains("\"holdoutAuc\": 0.81", pointerJson);
@@ -59,14 +60,14 @@ public sealed class ModelRegistryTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task PublishAsync_WithCurrentETag_MovesPointer()
     {
-        var first = await Registry.PublishAsync("v1", BinaryData.FromString("one"), 0.81, null);
+        var first = await Registry.PublishAsync("v1", File("one"), 0.81, null);
         _clock.Advance(TimeSpan.FromHours(1));
 
-        var second = await Registry.PublishAsync("v2", BinaryData.FromString("two"), 0.83, first.ETag);
+        var second = await Registry.PublishAsync("v2", File("two"), 0.83, first.ETag);
 
-        var current = await Registry.DownloadCurrentAsync();
+        var current = await Registry.DownloadCurrentAsync([FileName]);
         Assert.Equal("v2", current?.Pointer.Version);
-        Assert.Equal("two", current?.Content.ToString());
+        Assert.Equal("two", current?.Files[FileName].ToString());
         Assert.Equal(PublishedAt.AddHours(1), current?.Pointer.PublishedAt);
         Assert.NotEqual(first.ETag, second.ETag);
     }
@@ -74,11 +75,11 @@ public sealed class ModelRegistryTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task PublishAsync_StalePointerETag_Fails412AndKeepsPointer()
     {
-        var first = await Registry.PublishAsync("v1", BinaryData.FromString("one"), 0.81, null);
-        await Registry.PublishAsync("v2", BinaryData.FromString("two"), 0.82, first.ETag);
+        var first = await Registry.PublishAsync("v1", File("one"), 0.81, null);
+        await Registry.PublishAsync("v2", File("two"), 0.82, first.ETag);
 
         var stale = await Assert.ThrowsAsync<RequestFailedException>(
-            () => Registry.PublishAsync("v3", BinaryData.FromString("three"), 0.83, first.ETag));
+            () => Registry.PublishAsync("v3", File("three"), 0.83, first.ETag));
 
         Assert.Equal(412, stale.Status);
         Assert.Equal("v2", (await Registry.GetCurrentPointerAsync())?.Pointer.Version);
@@ -87,10 +88,10 @@ public sealed class ModelRegistryTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task PublishAsync_NoETagButPointerExists_Fails409()
     {
-        await Registry.PublishAsync("v1", BinaryData.FromString("one"), 0.81, null);
+        await Registry.PublishAsync("v1", File("one"), 0.81, null);
 
         var conflict = await Assert.ThrowsAsync<RequestFailedException>(
-            () => Registry.PublishAsync("v2", BinaryData.FromString("two"), 0.82, null));
+            () => Registry.PublishAsync("v2", File("two"), 0.82, null));
 
         Assert.Equal(409, conflict.Status);
         Assert.Equal("v1", (await Registry.GetCurrentPointerAsync())?.Pointer.Version);
@@ -99,9 +100,9 @@ public sealed class ModelRegistryTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task PublishAsync_SameVersionSameBytes_IsIdempotent()
     {
-        var first = await Registry.PublishAsync("v1", BinaryData.FromString("one"), 0.81, null);
+        var first = await Registry.PublishAsync("v1", File("one"), 0.81, null);
 
-        var again = await Registry.PublishAsync("v1", BinaryData.FromString("one"), 0.81, first.ETag);
+        var again = await Registry.PublishAsync("v1", File("one"), 0.81, first.ETag);
 
         Assert.Equal("v1", again.Pointer.Version);
     }
@@ -109,23 +110,23 @@ public sealed class ModelRegistryTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task PublishAsync_SameVersionDifferentBytes_Throws()
     {
-        var first = await Registry.PublishAsync("v1", BinaryData.FromString("one"), 0.81, null);
+        var first = await Registry.PublishAsync("v1", File("one"), 0.81, null);
 
         await Assert.ThrowsAsync<InvalidOperationException>(
-            () => Registry.PublishAsync("v1", BinaryData.FromString("other"), 0.81, first.ETag));
-        Assert.Equal("one", (await Registry.DownloadCurrentAsync())?.Content.ToString());
+            () => Registry.PublishAsync("v1", File("other"), 0.81, first.ETag));
+        Assert.Equal("one", (await Registry.DownloadCurrentAsync([FileName]))?.Files[FileName].ToString());
     }
 
     [Theory]
-    [InlineData("""{"formatVersion":2,"version":"v1","blob":"v1.json","holdoutAuc":0.8,"publishedAt":"2026-11-22T08:00:00+00:00"}""", "format version 2")]
+    [InlineData("""{"formatVersion":3,"version":"v1","blob":"v1/","holdoutAuc":0.8,"publishedAt":"2026-11-22T08:00:00+00:00"}""", "format version 3")]
     [InlineData("not json", "not valid JSON")]
-    [InlineData("""{"formatVersion":1,"version":"v9","blob":"v9.json","holdoutAuc":0.8,"publishedAt":"2026-11-22T08:00:00+00:00"}""", "does not exist")]
+    [InlineData("""{"formatVersion":2,"version":"v9","blob":"v9/","holdoutAuc":0.8,"publishedAt":"2026-11-22T08:00:00+00:00"}""", "has no")]
     public async Task DownloadCurrentAsync_BadPointer_ThrowsInvalidDataNamingTheProblem(string pointerJson, string expected)
     {
         await _container.CreateIfNotExistsAsync();
         await _container.GetBlobClient(StorageNames.CurrentModelPointerBlob).UploadAsync(BinaryData.FromString(pointerJson));
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Registry.DownloadCurrentAsync());
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Registry.DownloadCurrentAsync([FileName]));
 
         Assert.Contains(expected, error.Message);
     }
@@ -136,6 +137,8 @@ public sealed class ModelRegistryTests(AzuriteFixture azurite) : IClassFixture<A
     [InlineData("")]
     public void BlobNameFor_UnsafeVersion_Throws(string version)
     {
-        Assert.ThrowsAny<ArgumentException>(() => ModelRegistry.BlobNameFor(version));
+        Assert.ThrowsAny<ArgumentException>(() => ModelRegistry.FolderFor(version));
     }
+
+    private static Dictionary<string, BinaryData> File(string content) => new() { [FileName] = BinaryData.FromString(content) };
 }

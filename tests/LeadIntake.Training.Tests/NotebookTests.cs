@@ -50,17 +50,17 @@ public sealed class NotebookTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         Assert.NotNull(state);
         var result = (TrainingResult)state.GetVariable("result").Value;
-        Assert.True(File.Exists(temp.File("out/model.json")));
+        Assert.True(File.Exists(temp.File("out/model.zip")));
         Assert.True(File.Exists(temp.File("out/report.html")));
         Assert.True(File.Exists(temp.File("out/metrics.json")));
         Assert.Contains(globals.Displayed, value => value is IEnumerable<ColumnProfile>);
         var outcome = (PublishOutcome)state.GetVariable("outcome").Value;
         Assert.True(outcome.Decision.Allowed, outcome.Decision.Reason);
 
-        var current = await new ModelRegistry(azurite.CreateBlobServiceClient(), TimeProvider.System).DownloadCurrentAsync();
+        var current = await new ModelRegistry(azurite.CreateBlobServiceClient(), TimeProvider.System).DownloadCurrentAsync([LeadIntake.Scoring.LeadModel.CardFileName]);
         Assert.NotNull(current);
-        Assert.Equal(result.Artifact.ModelVersion, current.Pointer.Version);
-        Assert.Equal(result.Artifact.ToJson(), current.Content.ToString());
+        Assert.Equal(result.Card.ModelVersion, current.Pointer.Version);
+        Assert.Equal(result.Card.ToJson(), current.Files[LeadIntake.Scoring.LeadModel.CardFileName].ToString());
     }
 
     // The kernel compiles against the whole shared framework, as a project does; so does this test.

@@ -1,4 +1,4 @@
-using LeadIntake.Learning;
+using LeadIntake.Scoring;
 using LeadIntake.Storage;
 using Azure.Storage.Blobs;
 using LeadIntake.Storage.Models;
@@ -33,12 +33,12 @@ public sealed class PublishCliTests(AzuriteFixture azurite, TrainedModels models
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         Assert.Contains("no model is published yet", run.Output);
-        var current = await Registry.DownloadCurrentAsync();
+        var current = await Registry.DownloadCurrentAsync([LeadModel.ModelFileName, LeadModel.CardFileName]);
         Assert.NotNull(current);
         Assert.Equal(artifact.ModelVersion, current.Pointer.Version);
-        Assert.Equal(artifact.ModelVersion + ".json", current.Pointer.Blob);
-        Assert.Equal(artifact.Metrics.Auc, current.Pointer.HoldoutAuc);
-        Assert.Equal(artifact.ToJson(), current.Content.ToString());
+        Assert.Equal(artifact.ModelVersion + "/", current.Pointer.Blob);
+        Assert.Equal(artifact.Holdout!.Auc, current.Pointer.HoldoutAuc);
+        Assert.Equal(artifact.ToJson(), current.Files[LeadModel.CardFileName].ToString());
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class PublishCliTests(AzuriteFixture azurite, TrainedModels models
         var leaky = await ReadAsync(models.LeakyModelPath);
         var honest = await ReadAsync(models.HonestModelPath);
         Assert.True(await PublishAsync(models.LeakyModelPath) is { ExitCode: ExitCodes.Success });
-        var margin = (leaky.Metrics.Auc - honest.Metrics.Auc + 0.001).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var margin = (leaky.Holdout!.Auc - honest.Holdout!.Auc + 0.001).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var run = await PublishAsync(models.HonestModelPath, "--max-auc-drop", margin);
 
@@ -92,9 +92,10 @@ public sealed class PublishCliTests(AzuriteFixture azurite, TrainedModels models
     public async Task Publish_InvalidModelFile_Exit1NothingPublished()
     {
         using var temp = new TempDirectory();
-        await File.WriteAllTextAsync(temp.File("model.json"), "not json");
+        Directory.CreateDirectory(temp.File("model"));
+        await File.WriteAllTextAsync(temp.File("model/model-card.json"), "not json");
 
-        var run = await PublishAsync(temp.File("model.json"));
+        var run = await PublishAsync(temp.File("model"));
 
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
         Assert.Contains("Cannot read model", run.Error);
@@ -126,5 +127,5 @@ public sealed class PublishCliTests(AzuriteFixture azurite, TrainedModels models
     private Task<CliResult> PublishAsync(string modelPath, params string[] extra) =>
         Cli.RunAsync(["publish", "--model", modelPath, "--connection", azurite.ConnectionString, .. extra]);
 
-    private static async Task<ModelArtifact> ReadAsync(string path) => ModelArtifact.Read(await File.ReadAllTextAsync(path));
+    private static async Task<ModelCard> ReadAsync(string path) => ModelCard.Read(await File.ReadAllTextAsync(Path.Combine(path, LeadModel.CardFileName)));
 }

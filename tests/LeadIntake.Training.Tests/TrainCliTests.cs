@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LeadIntake.Learning;
+using LeadIntake.Scoring;
 
 namespace LeadIntake.Training.Tests;
 
@@ -16,7 +16,8 @@ public sealed class TrainCliTests
             "--missing", "Select", "--seed", "7", "--out", temp.File("out"));
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
-        Assert.True(File.Exists(temp.File("out/model.json")));
+        Assert.True(File.Exists(temp.File("out/model.zip")));
+        Assert.True(File.Exists(temp.File("out/model-card.json")));
         Assert.True(File.Exists(temp.File("out/report.html")));
         Assert.Contains($"Likely leak:    '{LeadHistoryCsv.LeakColumn}'", run.Output);
         Assert.Contains("KEPT", run.Output);
@@ -28,10 +29,10 @@ public sealed class TrainCliTests
         Assert.Contains("Reading ", run.Error); // progress goes to stderr, not into the summary
         Assert.Matches(@"\[\s*\d+\.\d s\] \S.*: \d+/\d+", run.Error);
 
-        var artifact = ModelArtifact.Read(await File.ReadAllTextAsync(temp.File("out/model.json")));
+        var artifact = ModelCard.ReadFile(temp.File("out/model-card.json"));
         Assert.Equal("yes", artifact.PositiveLabel, ignoreCase: true);
-        Assert.DoesNotContain(artifact.Schema.Columns, column => column.Name == LeadHistoryCsv.IdColumn);
-        Assert.Contains(artifact.Schema.Columns, column => column.Name == LeadHistoryCsv.LeakColumn);
+        Assert.DoesNotContain(artifact.Features.Columns, column => column.Name == LeadHistoryCsv.IdColumn);
+        Assert.Contains(artifact.Features.Columns, column => column.Name == LeadHistoryCsv.LeakColumn);
     }
 
     [Fact]
@@ -49,13 +50,13 @@ public sealed class TrainCliTests
         Assert.InRange(root.GetProperty("auc").GetDouble(), 0.5, 1.0);
         Assert.InRange(root.GetProperty("logLoss").GetDouble(), 0.0, 1.0);
         Assert.InRange(root.GetProperty("brier").GetDouble(), 0.0, 0.25);
-        Assert.Equal(500, root.GetProperty("rows").GetInt32());
+        Assert.Equal(100, root.GetProperty("rows").GetInt32()); // metrics.json is the holdout: 20 % of 500 rows
         var positives = root.GetProperty("positives").GetInt32();
-        Assert.InRange(positives, 40, 460);
+        Assert.InRange(positives, 8, 92);
         var lift = root.GetProperty("lift").EnumerateArray().ToArray();
         Assert.Equal(10, lift.Length);
         Assert.Equal(Enumerable.Range(1, 10), lift.Select(decile => decile.GetProperty("decile").GetInt32()));
-        Assert.Equal(500, lift.Sum(decile => decile.GetProperty("rows").GetInt32()));
+        Assert.Equal(100, lift.Sum(decile => decile.GetProperty("rows").GetInt32()));
         Assert.Equal(positives, lift.Sum(decile => decile.GetProperty("positives").GetInt32()));
     }
 
@@ -72,12 +73,12 @@ public sealed class TrainCliTests
         Assert.True(dropped.ExitCode == ExitCodes.Success, dropped.ToString());
         Assert.Contains($"Likely leak:    '{LeadHistoryCsv.LeakColumn}'", dropped.Output);
         Assert.Contains("dropped", dropped.Output);
-        var honest = ModelArtifact.Read(await File.ReadAllTextAsync(temp.File("dropped/model.json")));
-        var leaky = ModelArtifact.Read(await File.ReadAllTextAsync(temp.File("kept/model.json")));
-        Assert.DoesNotContain(honest.Schema.Columns, column => column.Name == LeadHistoryCsv.LeakColumn);
+        var honest = ModelCard.ReadFile(temp.File("dropped/model-card.json"));
+        var leaky = ModelCard.ReadFile(temp.File("kept/model-card.json"));
+        Assert.DoesNotContain(honest.Features.Columns, column => column.Name == LeadHistoryCsv.LeakColumn);
         // The planted tag is right 97 % of the time; the honest features (source, visits, minutes) carry a weaker signal.
-        Assert.InRange(leaky.Metrics.Auc, 0.9, 1.0);
-        Assert.InRange(honest.Metrics.Auc, 0.6, 0.9);
+        Assert.InRange(leaky.Holdout!.Auc, 0.9, 1.0);
+        Assert.InRange(honest.Holdout!.Auc, 0.6, 0.9);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class TrainCliTests
 
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
         Assert.Contains("Not enough history", run.Error);
-        Assert.False(File.Exists(temp.File("out/model.json")));
+        Assert.False(File.Exists(temp.File("out/model.zip")));
     }
 
     [Fact]
@@ -143,8 +144,8 @@ public sealed class TrainCliTests
             "--include", "Source,Visits", "--include", "Country", "--exclude", "Country", "--out", temp.File("out"));
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
-        var artifact = ModelArtifact.Read(await File.ReadAllTextAsync(temp.File("out/model.json")));
-        Assert.Equal(["Source", "Visits"], artifact.Schema.Columns.Select(column => column.Name).Order());
+        var artifact = ModelCard.ReadFile(temp.File("out/model-card.json"));
+        Assert.Equal(["Source", "Visits"], artifact.Features.Columns.Select(column => column.Name).Order());
     }
 
     [Fact]
@@ -163,7 +164,7 @@ public sealed class TrainCliTests
     [InlineData("fit")] // unknown verb
     [InlineData("train --label Converted --out x")] // --history missing
     [InlineData("train --history h.csv --label Converted --out x --seed many")]
-    [InlineData("publish --model m.json --max-auc-drop 2")]
+    [InlineData("publish --model m --max-auc-drop 2")]
     public async Task Invoke_BadCommandLine_Exit2WithMessage(string commandLine)
     {
         var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -199,9 +200,9 @@ public sealed class TrainCliTests
 
         Assert.True(first.ExitCode == ExitCodes.Success, first.ToString());
         Assert.True(second.ExitCode == ExitCodes.Success, second.ToString());
-        Assert.Equal(await File.ReadAllBytesAsync(temp.File("a/model.json")), await File.ReadAllBytesAsync(temp.File("b/model.json")));
+        Assert.Equal(await File.ReadAllBytesAsync(temp.File("a/model-card.json")), await File.ReadAllBytesAsync(temp.File("b/model-card.json")));
         Assert.Equal(
             DateTimeOffset.FromUnixTimeSeconds(1795000000),
-            ModelArtifact.Read(await File.ReadAllTextAsync(temp.File("a/model.json"))).CreatedAt);
+            ModelCard.ReadFile(temp.File("a/model-card.json")).CreatedAt);
     }
 }

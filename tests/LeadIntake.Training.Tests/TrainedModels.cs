@@ -8,11 +8,11 @@ public sealed class TrainedModels : IAsyncLifetime
 {
     private readonly TempDirectory _temp = new();
 
-    /// <summary>model.json of the model that keeps the leak column.</summary>
-    public string LeakyModelPath => _temp.File("leaky/model.json");
+    /// <summary>Model folder of the model that keeps the (suspicious, not perfect) leak column.</summary>
+    public string LeakyModelPath => _temp.File("leaky");
 
-    /// <summary>model.json of the model without the leak column.</summary>
-    public string HonestModelPath => _temp.File("honest/model.json");
+    /// <summary>Model folder of the model without the leak column.</summary>
+    public string HonestModelPath => _temp.File("honest");
 
     /// <inheritdoc />
     public async Task InitializeAsync()

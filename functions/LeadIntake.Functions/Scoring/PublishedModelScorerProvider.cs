@@ -2,7 +2,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using LeadIntake.Domain.Scoring;
 using LeadIntake.Functions.Hosting;
-using LeadIntake.Learning;
+using LeadIntake.Scoring;
 using LeadIntake.Storage.Models;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +19,8 @@ namespace LeadIntake.Functions.Scoring;
 /// <remarks>
 /// The pointer (a small blob) is checked at most once per <see cref="ScoringOptions.ModelRefreshInterval"/>; the
 /// model is downloaded only when the pointer's ETag changed. A model whose features are not the lead's intake
-/// features (<see cref="LeadFeatureNames"/>), or that fails to load, is logged and skipped: a bad publish never stops
-/// processing. MQL/SQL thresholds come from the model's own recommendation. Thread-safe.
+/// features (<see cref="LeadFeatureNames"/>), or that fails to load, is logged and skipped and the previous model keeps
+/// serving: a bad publish never stops processing. MQL/SQL thresholds come from the model's own recommendation. Thread-safe.
 /// </remarks>
 public sealed class PublishedModelScorerProvider(
     PointsScorerProvider points,
@@ -74,8 +74,8 @@ public sealed class PublishedModelScorerProvider(
             if (pointer.ETag == _pointerETag)
                 return;
 
-            var current = await _registry.DownloadCurrentAsync(cancellationToken);
-            _pointerETag = current?.PointerETag;
+            var current = await _registry.DownloadCurrentAsync([LeadModel.ModelFileName, LeadModel.CardFileName], cancellationToken);
+            _pointerETag = current?.PointerETag; // a bad model is not retried until the pointer moves again
             _published = current is null ? null : Load(current);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -85,22 +85,25 @@ public sealed class PublishedModelScorerProvider(
         }
     }
 
+    /// <summary>Loads the downloaded folder; a model needing features the pipeline does not produce is refused before ML.NET reads it.</summary>
+    /// <exception cref="InvalidDataException">The card or model.zip is invalid, or they do not match.</exception>
     private ActiveScorer? Load(CurrentModel current)
     {
-        var artifact = ModelArtifact.Read(current.Content.ToString());
-        var model = artifact.CreateScorer();
-        var unknown = model.FeatureNames.Where(name => !LeadFeatureNames.IsKnown(name)).ToList();
+        var card = ModelCard.Read(current.Files[LeadModel.CardFileName].ToString());
+        var unknown = card.Features.Names.Where(name => !LeadFeatureNames.IsKnown(name)).ToList();
         if (unknown.Count > 0)
         {
             logger.LogWarning(
-                "Published model {Version} uses features the intake pipeline does not produce ({Unknown}); scoring with the points model",
-                artifact.ModelVersion, string.Join(", ", unknown));
-            return null;
+                "Published model {Version} needs features the intake pipeline does not produce ({Unknown}); keeping {Current}",
+                card.ModelVersion, string.Join(", ", unknown), _published is null ? "the points model" : "the current model");
+            return _published;
         }
 
-        var thresholds = new QualificationThresholds(artifact.Thresholds.MarketingQualified.Score, artifact.Thresholds.SalesQualified.Score);
+        using var zip = current.Files[LeadModel.ModelFileName].ToStream();
+        var model = LeadModel.Load(zip, card);
+        var thresholds = new QualificationThresholds(card.Thresholds.MarketingQualified.Claimed.Score, card.Thresholds.SalesQualified.Claimed.Score);
         logger.LogInformation("Scoring with published model {Version} (MQL {Mql}, SQL {Sql})",
-            artifact.ModelVersion, thresholds.MarketingQualified, thresholds.SalesQualified);
+            card.ModelVersion, thresholds.MarketingQualified, thresholds.SalesQualified);
         return new ActiveScorer(new TrainedModelScorer(model), thresholds);
     }
 }

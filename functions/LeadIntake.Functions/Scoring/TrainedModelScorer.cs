@@ -1,15 +1,12 @@
 using LeadIntake.Domain.Scoring;
-using LeadIntake.Learning;
+using LeadIntake.Scoring;
 
 namespace LeadIntake.Functions.Scoring;
 
-/// <summary>Adapts a trained model (<see cref="ModelScorer"/>) to the domain's <see cref="ILeadScorer"/>.</summary>
+/// <summary>Adapts a trained ML.NET model (<see cref="LeadModel"/>) to the domain's <see cref="ILeadScorer"/>.</summary>
 /// <remarks>The model reads the lead's intake features by name; its reasons become the score's reasons. Thread-safe.</remarks>
-public sealed class TrainedModelScorer(ModelScorer model) : ILeadScorer
+public sealed class TrainedModelScorer(LeadModel model) : ILeadScorer
 {
-    /// <summary>The model's version, recorded with every score.</summary>
-    public string ModelVersion => model.ModelVersion;
-
     /// <inheritdoc />
     public LeadScore Score(LeadFeatures features)
     {

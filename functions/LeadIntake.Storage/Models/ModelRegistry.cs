@@ -6,7 +6,7 @@ using Azure.Storage.Blobs.Models;
 namespace LeadIntake.Storage.Models;
 
 /// <summary>
-/// Published scoring models in blob storage: each version as <c>&lt;version&gt;.json</c> in a container
+/// Published scoring models in blob storage: each version as <c>&lt;version&gt;/model.zip</c> and <c>&lt;version&gt;/model-card.json</c> in a container
 /// (<see cref="StorageNames.ModelsContainer"/> in the app), and a <see cref="StorageNames.CurrentModelPointerBlob"/> pointer naming
 /// the one the function app serves. Used by the training CLI and notebook to publish and by the app to load.
 /// </summary>
@@ -42,8 +42,8 @@ public sealed class ModelRegistry
     }
 
     /// <summary>Uploads model <paramref name="version"/> and moves the <c>current</c> pointer to it.</summary>
-    /// <param name="version">The artifact's version; the blob is named <c>&lt;version&gt;.json</c>.</param>
-    /// <param name="content">The artifact JSON.</param>
+    /// <param name="version">The model's version; its files go under <c>&lt;version&gt;/</c>.</param>
+    /// <param name="files">The model folder's files by name (<c>model.zip</c>, <c>model-card.json</c>), uploaded before the pointer moves.</param>
     /// <param name="holdoutAuc">Holdout AUC recorded in the pointer for the next publish gate.</param>
     /// <param name="expectedPointerETag">
     /// The pointer ETag the caller read (<see cref="GetCurrentPointerAsync"/>), or <see langword="null"/> when it saw no
@@ -58,17 +58,18 @@ public sealed class ModelRegistry
     /// <exception cref="InvalidOperationException">A different model is already stored under <paramref name="version"/>.</exception>
     /// <exception cref="ArgumentException">The version cannot name a blob, or <paramref name="holdoutAuc"/> is not finite.</exception>
     public async Task<VersionedModelPointer> PublishAsync(
-        string version, BinaryData content, double holdoutAuc, ETag? expectedPointerETag,
+        string version, IReadOnlyDictionary<string, BinaryData> files, double holdoutAuc, ETag? expectedPointerETag,
         CancellationToken cancellationToken = default)
     {
-        var blobName = BlobNameFor(version);
-        ArgumentNullException.ThrowIfNull(content);
+        var folder = FolderFor(version);
+        ArgumentNullException.ThrowIfNull(files);
         if (!double.IsFinite(holdoutAuc))
             throw new ArgumentOutOfRangeException(nameof(holdoutAuc), holdoutAuc, "The holdout AUC recorded in the pointer must be a finite number.");
         await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await UploadModelAsync(blobName, content, cancellationToken);
+        foreach (var (name, content) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            await UploadModelAsync(folder + name, content, cancellationToken);
 
-        var pointer = new ModelPointer(ModelPointer.CurrentFormatVersion, version, blobName, holdoutAuc, _timeProvider.GetUtcNow());
+        var pointer = new ModelPointer(ModelPointer.CurrentFormatVersion, version, folder, holdoutAuc, _timeProvider.GetUtcNow());
         var pointerBlob = _container.GetBlobClient(StorageNames.CurrentModelPointerBlob);
         var json = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(pointer, ModelPointerJsonContext.Default.ModelPointer));
         var uploaded = expectedPointerETag is { } ifMatch
@@ -85,29 +86,36 @@ public sealed class ModelRegistry
         return downloaded is null ? null : new VersionedModelPointer(ParsePointer(downloaded.Content), downloaded.Details.ETag);
     }
 
-    /// <summary>The model the pointer names, or <see langword="null"/> when no model has been published.</summary>
-    /// <remarks>The content is returned as stored; validating it as an artifact is the caller's job.</remarks>
-    /// <exception cref="InvalidDataException">The pointer is unreadable or names a model blob that does not exist.</exception>
-    public async Task<CurrentModel?> DownloadCurrentAsync(CancellationToken cancellationToken = default)
+    /// <summary>The named files of the model the pointer names, or <see langword="null"/> when no model has been published.</summary>
+    /// <remarks>The contents are returned as stored; validating them as a model is the caller's job.</remarks>
+    /// <exception cref="InvalidDataException">The pointer is unreadable or names a model file that does not exist.</exception>
+    public async Task<CurrentModel?> DownloadCurrentAsync(IReadOnlyList<string> fileNames, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(fileNames);
         var current = await GetCurrentPointerAsync(cancellationToken);
         if (current is null)
             return null;
 
-        var model = await DownloadIfExistsAsync(current.Pointer.Blob, cancellationToken)
-            ?? throw new InvalidDataException(
-                $"The '{StorageNames.CurrentModelPointerBlob}' pointer names model blob '{current.Pointer.Blob}', which does not exist.");
-        return new CurrentModel(current.Pointer, model.Content, current.ETag);
+        var files = new Dictionary<string, BinaryData>(StringComparer.Ordinal);
+        foreach (var name in fileNames)
+        {
+            var blob = await DownloadIfExistsAsync(current.Pointer.Blob + name, cancellationToken)
+                ?? throw new InvalidDataException(
+                    $"The '{StorageNames.CurrentModelPointerBlob}' pointer names model '{current.Pointer.Blob}', which has no '{name}'.");
+            files[name] = blob.Content;
+        }
+
+        return new CurrentModel(current.Pointer, files, current.ETag);
     }
 
-    /// <summary>The blob name of model <paramref name="version"/>.</summary>
-    /// <exception cref="ArgumentException">The version is empty, has a '/' or '\', or would collide with the pointer blob.</exception>
-    public static string BlobNameFor(string version)
+    /// <summary>The blob folder of model <paramref name="version"/>: <c>&lt;version&gt;/</c>.</summary>
+    /// <exception cref="ArgumentException">The version is empty, has a '/' or '\\', or surrounding spaces.</exception>
+    public static string FolderFor(string version)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
         if (version.IndexOfAny(['/', '\\']) >= 0 || version.Trim() != version)
             throw new ArgumentException($"Model version '{version}' cannot name a blob: no slashes or surrounding spaces.", nameof(version));
-        return version + ".json";
+        return version + "/";
     }
 
     private async Task UploadModelAsync(string blobName, BinaryData content, CancellationToken cancellationToken)
