@@ -149,6 +149,44 @@ public sealed class TrainCliTests
     }
 
     [Fact]
+    public async Task Train_TimeColumn_HoldsOutTheMostRecentLeadsAndTheCardSaysSo()
+    {
+        using var temp = new TempDirectory();
+        await File.WriteAllTextAsync(temp.File("history.csv"), IntakeHistory.Csv(rows: 500, seed: 12));
+        // The 100 most recent leads (20 % of 500) and their conversions, counted here from the file's own dates.
+        var history = LeadIntake.Learning.Data.CsvTable.Read(temp.File("history.csv"));
+        var (time, label) = (history.IndexOf(IntakeHistory.TimeColumn), history.IndexOf(IntakeHistory.Label));
+        var recent = history.Rows.Select((row, index) => (row, index))
+            .OrderByDescending(p => DateTimeOffset.Parse(p.row[time]!, System.Globalization.CultureInfo.InvariantCulture)).ThenByDescending(p => p.index)
+            .Take(100).Select(p => p.row).ToArray();
+
+        var run = await Cli.RunAsync(
+            "train", "--history", temp.File("history.csv"), "--label", IntakeHistory.Label, "--time-column", IntakeHistory.TimeColumn,
+            "--out", temp.File("out"));
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        var card = ModelCard.ReadFile(temp.File("out/model-card.json"));
+        Assert.Equal(new HoldoutSplit($"most recent by {IntakeHistory.TimeColumn}", 0.2, 400, 100), card.HoldoutSplit);
+        Assert.Equal(recent.Count(row => row[label] == "1"), card.Holdout!.Positives);
+        Assert.Contains(new ExcludedColumn(IntakeHistory.TimeColumn, "the holdout's time column"), card.Features.Excluded);
+        Assert.Contains($"on 100 held-out leads (most recent by {IntakeHistory.TimeColumn})", run.Output);
+    }
+
+    [Fact]
+    public async Task Train_UnknownTimeColumn_Exit1NamingIt()
+    {
+        using var temp = new TempDirectory();
+        await File.WriteAllTextAsync(temp.File("history.csv"), IntakeHistory.Csv(rows: 200, seed: 13));
+
+        var run = await Cli.RunAsync(
+            "train", "--history", temp.File("history.csv"), "--label", IntakeHistory.Label, "--time-column", "signup", "--out", temp.File("out"));
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Contains("The time column 'signup' is not in the data.", run.Error);
+        Assert.False(File.Exists(temp.File("out/model.zip")));
+    }
+
+    [Fact]
     public async Task Train_MissingHistoryFile_Exit1()
     {
         using var temp = new TempDirectory();
