@@ -112,6 +112,8 @@ public sealed class LeadModelTrainerTests(TrainedModels models)
 
         Assert.True(scores.Count(s => s < 1) <= 0.03 * scores.Length, $"{scores.Count(s => s < 1)} of {scores.Length} score under 1");
         Assert.True(bottomTenth.Distinct().Count() >= 5, $"the bottom tenth scores {string.Join(", ", bottomTenth.Distinct())}");
+        // A rank scale puts about a tenth of the leads in each band of ten points; 5–15 % allows for the final fit against the out-of-fold scale.
+        Assert.All(Enumerable.Range(0, 10), band => Assert.InRange(scores.Count(s => Math.Min(s / 10, 9) == band), 0.05 * scores.Length, 0.15 * scores.Length));
         Assert.Equal(GradeCutoffs.Default, models.ByTime.Card.Grades);
     }
 }
