@@ -53,7 +53,7 @@ public sealed class ReportBrowserTests
         {
             var heading = page.Locator($"#{id} .chart-title");
             Assert.True(await heading.IsVisibleAsync(), $"chart #{id} has no visible title");
-            Assert.StartsWith(title, await heading.InnerTextAsync());
+            Assert.StartsWith(title, await heading.TextContentAsync());
         }
 
         var card = ModelCard.ReadFile(temp.File("out/model-card.json"));
