@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace LeadIntake.Scoring;
 
 /// <summary>A candidate's cross-validated performance: a model family with fixed options.</summary>
-/// <param name="Name">Short name, e.g. <c>lightgbm-15-leaves</c>.</param>
+/// <param name="Name">Short name, e.g. <c>lightgbm-15x150</c>.</param>
 /// <param name="Kind"><c>lightgbm</c> or <c>logistic-regression</c>.</param>
 /// <param name="Options">The options tried, <c>name=value</c>, comma-separated.</param>
 /// <param name="Complexity">Rank in the preference order: the lower, the simpler (preferred within one standard error).</param>

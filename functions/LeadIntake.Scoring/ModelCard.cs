@@ -70,6 +70,12 @@ public sealed record ModelCard
     /// <summary>Hash, rows and positives of the history the model was trained on.</summary>
     public required TrainingDataFingerprint TrainingData { get; init; }
 
+    /// <summary>
+    /// Hash, rows and positives of the holdout rows (same hashing as <see cref="TrainingData"/>), or <see langword="null"/> without a
+    /// holdout: the publish gate checks it before scoring those rows with the current model.
+    /// </summary>
+    public TrainingDataFingerprint? HoldoutData { get; init; }
+
     /// <summary>Reads a card from JSON.</summary>
     /// <exception cref="InvalidDataException">Not a card, an unknown format version, or fields missing.</exception>
     public static ModelCard Read(string json)

@@ -8,8 +8,11 @@ public sealed class TrainingResult
 {
     private readonly DataViewSchema _inputSchema;
 
-    internal TrainingResult(ModelCard card, ITransformer model, DataViewSchema inputSchema, TrainingReport report)
+    private readonly IReadOnlyList<int> _holdoutRows;
+
+    internal TrainingResult(ModelCard card, ITransformer model, DataViewSchema inputSchema, TrainingReport report, IReadOnlyList<int> holdoutRows)
     {
+        _holdoutRows = holdoutRows;
         Card = card;
         Model = model;
         _inputSchema = inputSchema;
@@ -28,17 +31,23 @@ public sealed class TrainingResult
     /// <summary>Holdout metrics, or out-of-fold ones when trained without a holdout (<c>metrics.json</c>).</summary>
     public EvaluationMetrics Metrics => Card.Holdout ?? Card.CrossValidated;
 
-    /// <summary>Writes <c>model.zip</c>, <c>model-card.json</c>, <c>metrics.json</c> and <c>report.html</c> into <paramref name="directory"/> (created if needed).</summary>
+    /// <summary>
+    /// Writes <c>model.zip</c>, <c>model-card.json</c>, <c>metrics.json</c>, <c>report.html</c> and, with a holdout,
+    /// <see cref="HoldoutRows.FileName"/> into <paramref name="directory"/> (created if needed).
+    /// </summary>
     public TrainingOutputFiles WriteTo(string directory)
     {
         Directory.CreateDirectory(directory);
         var files = new TrainingOutputFiles(
             Path.Combine(directory, LeadModel.ModelFileName), Path.Combine(directory, LeadModel.CardFileName),
-            Path.Combine(directory, "metrics.json"), Path.Combine(directory, "report.html"));
+            Path.Combine(directory, "metrics.json"), Path.Combine(directory, "report.html"),
+            _holdoutRows.Count > 0 ? Path.Combine(directory, HoldoutRows.FileName) : null);
         new MLContext(seed: 0).Model.Save(Model, _inputSchema, files.ModelPath);
         File.WriteAllText(files.CardPath, Card.ToJson());
         File.WriteAllText(files.MetricsPath, Metrics.ToJson());
         File.WriteAllText(files.ReportPath, TrainingReportHtml.Render(this));
+        if (files.HoldoutRowsPath is not null)
+            HoldoutRows.Write(directory, _holdoutRows);
         return files;
     }
 }
@@ -48,4 +57,5 @@ public sealed class TrainingResult
 /// <param name="CardPath"><c>model-card.json</c>.</param>
 /// <param name="MetricsPath"><c>metrics.json</c>: holdout metrics (out-of-fold without a holdout).</param>
 /// <param name="ReportPath"><c>report.html</c>, self-contained.</param>
-public sealed record TrainingOutputFiles(string ModelPath, string CardPath, string MetricsPath, string ReportPath);
+/// <param name="HoldoutRowsPath"><see cref="HoldoutRows.FileName"/>, or <see langword="null"/> without a holdout.</param>
+public sealed record TrainingOutputFiles(string ModelPath, string CardPath, string MetricsPath, string ReportPath, string? HoldoutRowsPath);

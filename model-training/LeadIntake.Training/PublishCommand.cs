@@ -14,7 +14,12 @@ public static class PublishCommand
     public static Command Create(TimeProvider timeProvider)
     {
         var model = new Option<DirectoryInfo>("--model") { HelpName = "DIR", Description = "A model folder written by train (model.zip + model-card.json).", Required = true };
-        var force = new Option<bool>("--force") { Description = "Publish even if the holdout AUC is worse than the current model's by more than the margin." };
+        var force = new Option<bool>("--force") { Description = "Publish even if the AUC is worse than the current model's by more than the margin." };
+        var history = new Option<FileInfo?>("--history")
+        {
+            HelpName = "FILE",
+            Description = "The history the model was trained from: the gate scores its holdout rows with both models (else it compares the recorded holdout AUCs).",
+        };
         var maxAucDrop = new Option<double>("--max-auc-drop")
         {
             HelpName = "AUC",
@@ -34,17 +39,17 @@ public static class PublishCommand
 
         var command = new Command("publish", "Publish a model folder to blob storage (models/<version>/) and make it the current one (gated).")
         {
-            model, force, maxAucDrop, connection,
+            model, force, maxAucDrop, history, connection,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult.GetRequiredValue(model), parseResult.GetValue(force), parseResult.GetValue(maxAucDrop),
+            parseResult.GetRequiredValue(model), parseResult.GetValue(force), parseResult.GetValue(maxAucDrop), parseResult.GetValue(history),
             parseResult.GetValue(connection), timeProvider, parseResult.InvocationConfiguration,
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        DirectoryInfo modelDirectory, bool force, double maxAucDrop, string? connectionString, TimeProvider timeProvider,
+        DirectoryInfo modelDirectory, bool force, double maxAucDrop, FileInfo? history, string? connectionString, TimeProvider timeProvider,
         InvocationConfiguration console, CancellationToken cancellationToken)
     {
         var model = await ModelFile.LoadAsync(modelDirectory, console.Error);
@@ -69,7 +74,8 @@ public static class PublishCommand
         PublishOutcome outcome;
         try
         {
-            outcome = await new ModelPublisher(new ModelRegistry(service, timeProvider)).PublishAsync(modelDirectory.FullName, maxAucDrop, force, cancellationToken);
+            outcome = await new ModelPublisher(new ModelRegistry(service, timeProvider)).PublishAsync(
+                modelDirectory.FullName, maxAucDrop, force, history?.FullName, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
@@ -84,7 +90,7 @@ public static class PublishCommand
                 : $"Blob storage refused the request ({failure.Status} {failure.ErrorCode}): {failure.Message}");
             return ExitCodes.Failed;
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FileNotFoundException)
         {
             await console.Error.WriteLineAsync(e.Message);
             return ExitCodes.Failed;

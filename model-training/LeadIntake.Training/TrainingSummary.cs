@@ -44,7 +44,7 @@ public static class TrainingSummary
             writer.WriteLine($"Column note:    '{column.Name}': {string.Join("; ", column.Notes)}");
         var ids = report.Profile.IdColumns;
         writer.WriteLine($"ID columns dropped: {(ids.Count == 0 ? "none" : string.Join(", ", ids.Select(c => $"'{c}'")))}");
-        foreach (var path in new[] { files.ModelPath, files.CardPath, files.MetricsPath, files.ReportPath })
+        foreach (var path in new[] { files.ModelPath, files.CardPath, files.MetricsPath, files.ReportPath, files.HoldoutRowsPath }.OfType<string>())
             writer.WriteLine($"Wrote {path}");
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using LeadIntake.Learning;
+using LeadIntake.Learning.Data;
 using LeadIntake.Scoring;
 using LeadIntake.Storage;
 using Azure.Storage.Blobs;
@@ -72,7 +75,63 @@ public sealed class PublishCliTests(AzuriteFixture azurite, TrainedModels models
         var run = await PublishAsync(models.HonestModelPath, "--max-auc-drop", margin);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Contains("recorded holdout figures, not the same rows: pass --history", run.Output);
         Assert.Equal(honest.ModelVersion, (await Registry.GetCurrentPointerAsync())?.Pointer.Version);
+    }
+
+    [Fact]
+    public async Task Publish_WithHistory_ScoresTheNewModelsHoldoutRowsWithBothModels()
+    {
+        using var temp = new TempDirectory();
+        LeadHistoryCsv.Write(temp.File("other.csv"), rows: 500, seed: 52);
+        Assert.True(await Cli.RunAsync("train", "--history", temp.File("other.csv"), "--label", LeadHistoryCsv.Label, "--out", temp.File("other"))
+            is { ExitCode: ExitCodes.Success });
+        Assert.True(await PublishAsync(temp.File("other")) is { ExitCode: ExitCodes.Success });
+        var honest = LeadModel.Load(models.HonestModelPath);
+        var holdout = HoldoutRows.Select(CsvTable.Read(models.HistoryPath), models.HonestModelPath, honest.Card)!;
+        var currentOnThoseRows = Evaluator.Evaluate(LeadModel.Load(temp.File("other")), holdout, LeadHistoryCsv.Label).Auc;
+        var recorded = (await Registry.GetCurrentPointerAsync())!.Pointer.HoldoutAuc;
+
+        var run = await PublishAsync(models.HonestModelPath, "--history", models.HistoryPath, "--max-auc-drop", "1");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.NotEqual(Math.Round(recorded, 4), Math.Round(currentOnThoseRows, 4));
+        Assert.Contains(
+            string.Create(CultureInfo.InvariantCulture, $"AUC {honest.Card.Holdout!.Auc:0.0000} vs {currentOnThoseRows:0.0000}"), run.Output);
+        Assert.Contains($"both scored on the same {holdout.RowCount} holdout rows", run.Output);
+    }
+
+    [Fact]
+    public async Task Publish_HistoryTheModelWasNotTrainedFrom_Exit1NothingPublished()
+    {
+        using var temp = new TempDirectory();
+        LeadHistoryCsv.Write(temp.File("other.csv"), rows: 500, seed: 53);
+
+        var run = await PublishAsync(models.HonestModelPath, "--history", temp.File("other.csv"));
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Contains("not the history", run.Error);
+        Assert.Null(await Registry.GetCurrentPointerAsync());
+    }
+
+    [Fact]
+    public async Task Publish_CurrentModelNeedsAColumnTheHistoryLacks_FallsBackToRecordedFiguresSayingSo()
+    {
+        using var temp = new TempDirectory();
+        var full = CsvTable.Read(models.HistoryPath);
+        var country = full.IndexOf("Country");
+        var lines = new[] { full.Columns.Where((_, c) => c != country) }
+            .Concat(full.Rows.Select(r => r.Where((_, c) => c != country)))
+            .Select(cells => string.Join(',', cells.Select(cell => "\"" + (cell ?? "").Replace("\"", "\"\"") + "\"")));
+        await File.WriteAllLinesAsync(temp.File("no-country.csv"), lines);
+        Assert.True(await Cli.RunAsync("train", "--history", temp.File("no-country.csv"), "--label", LeadHistoryCsv.Label, "--drop-leaky", "--out", temp.File("new"))
+            is { ExitCode: ExitCodes.Success });
+        Assert.True(await PublishAsync(models.HonestModelPath) is { ExitCode: ExitCodes.Success });
+
+        var run = await PublishAsync(temp.File("new"), "--history", temp.File("no-country.csv"), "--max-auc-drop", "1");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Contains("recorded holdout figures, not the same rows: the current model needs column(s) the history lacks: Country", run.Output);
     }
 
     [Fact]

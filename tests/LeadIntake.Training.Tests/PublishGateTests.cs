@@ -1,11 +1,11 @@
-using LeadIntake.Storage.Models;
-
 namespace LeadIntake.Training.Tests;
 
 public sealed class PublishGateTests
 {
-    private static ModelPointer Current(double auc) =>
-        new(ModelPointer.CurrentFormatVersion, "v-current", "v-current.json", auc, new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+    private const string SameRows = "both scored on the same 100 holdout rows of the history";
+
+    /// <summary>A comparison in which the candidate scored <paramref name="candidate"/> and the current model <paramref name="current"/> on the same rows.</summary>
+    private static GateComparison Current(double current, double candidate) => new("v-current", candidate, current, SameRows);
 
     [Fact]
     public void Evaluate_NothingPublished_Allows()
@@ -24,7 +24,7 @@ public sealed class PublishGateTests
     [InlineData(0.84, 0.85)] // exactly the margin
     public void Evaluate_WithinMargin_Allows(double candidate, double current)
     {
-        var decision = PublishGate.Evaluate(candidate, Current(current), 0.01, force: false);
+        var decision = PublishGate.Evaluate(candidate, Current(current, candidate), 0.01, force: false);
 
         Assert.True(decision.Allowed);
         Assert.False(decision.Forced);
@@ -33,19 +33,30 @@ public sealed class PublishGateTests
     [Fact]
     public void Evaluate_WorseThanMargin_RefusesNamingBothAucs()
     {
-        var decision = PublishGate.Evaluate(0.80, Current(0.85), 0.01, force: false);
+        var decision = PublishGate.Evaluate(0.80, Current(0.85, 0.80), 0.01, force: false);
 
         Assert.False(decision.Allowed);
         Assert.Contains("0.8000", decision.Reason);
         Assert.Contains("0.8500", decision.Reason);
         Assert.Contains("v-current", decision.Reason);
+        Assert.Contains(SameRows, decision.Reason);
         Assert.Contains("--force", decision.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_DecidesOnTheComparedFiguresNotTheCardsHoldoutAuc()
+    {
+        // The card says 0.90, but on the current model's terms (same rows) the candidate scores 0.80 against 0.85: refused.
+        var decision = PublishGate.Evaluate(0.90, Current(0.85, 0.80), 0.01, force: false);
+
+        Assert.False(decision.Allowed);
+        Assert.Contains("0.8000 vs 0.8500", decision.Reason);
     }
 
     [Fact]
     public void Evaluate_WorseThanMarginForced_AllowsAsForced()
     {
-        var decision = PublishGate.Evaluate(0.80, Current(0.85), 0.01, force: true);
+        var decision = PublishGate.Evaluate(0.80, Current(0.85, 0.80), 0.01, force: true);
 
         Assert.True(decision.Allowed);
         Assert.True(decision.Forced);
@@ -55,7 +66,7 @@ public sealed class PublishGateTests
     [Fact]
     public void Evaluate_WiderMargin_AllowsTheSameDrop()
     {
-        Assert.True(PublishGate.Evaluate(0.80, Current(0.85), 0.06, force: false).Allowed);
+        Assert.True(PublishGate.Evaluate(0.80, Current(0.85, 0.80), 0.06, force: false).Allowed);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using LeadIntake.Scoring;
 using Microsoft.Playwright;
 
 namespace LeadIntake.Training.Tests;
@@ -8,10 +9,18 @@ public sealed class ReportBrowserTests
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     private static readonly string[] ChartIds =
-        ["roc-chart", "lift-chart", "gains-chart", "calibration-chart", "score-distribution-chart", "importance-chart"];
+        ["roc-chart", "lift-chart", "gains-chart", "calibration-chart", "score-distribution-chart", "threshold-chart", "importance-chart"];
+
+    /// <summary>Visible chart titles the issue asks for, by chart.</summary>
+    private static readonly (string Chart, string Title)[] Titles =
+    [
+        ("roc-chart", "ROC curve"), ("gains-chart", "Cumulative gains"), ("lift-chart", "Lift by decile"),
+        ("calibration-chart", "Calibration: predicted vs observed"), ("score-distribution-chart", "Leads per score band"),
+        ("threshold-chart", "SQLs per week and precision by cut-off"), ("importance-chart", "What drives the score"),
+    ];
 
     [Fact]
-    public async Task Report_InHeadlessChromium_ShowsEveryChartOfflineWithoutScriptErrors()
+    public async Task Report_InHeadlessChromium_ShowsEveryChartWithVisibleTitlesAndCutOffsOfflineWithoutScriptErrors()
     {
         using var temp = new TempDirectory();
         LeadHistoryCsv.Write(temp.File("history.csv"), rows: 500, seed: 31);
@@ -38,6 +47,27 @@ public sealed class ReportBrowserTests
             Assert.True(box is { Width: > 100, Height: > 100 }, $"chart #{id} has no size");
             var marks = await chart.Locator("path, polyline, polygon, rect, circle, line").CountAsync();
             Assert.True(marks >= 3, $"chart #{id} draws nothing ({marks} marks)");
+        }
+
+        foreach (var (id, title) in Titles)
+        {
+            var heading = page.Locator($"#{id} .chart-title");
+            Assert.True(await heading.IsVisibleAsync(), $"chart #{id} has no visible title");
+            Assert.StartsWith(title, await heading.TextContentAsync());
+        }
+
+        var card = ModelCard.ReadFile(temp.File("out/model-card.json"));
+        var cutoffs = new[] { $"MQL ≥ {card.Thresholds.MarketingQualified.Claimed.Score}", $"SQL ≥ {card.Thresholds.SalesQualified.Claimed.Score}" };
+        foreach (var id in new[] { "score-distribution-chart", "threshold-chart" })
+        {
+            foreach (var cutoff in cutoffs)
+            {
+                var marker = page.Locator($"#{id} .cutoff-label").GetByText(cutoff, new LocatorGetByTextOptions { Exact = true });
+                Assert.True(await marker.CountAsync() == 1 && await marker.IsVisibleAsync(), $"chart #{id} does not show the cut-off '{cutoff}'");
+            }
+
+            Assert.True(await page.Locator($"#{id} .legend").First.IsVisibleAsync(), $"chart #{id} has no visible legend");
+            Assert.True(await page.Locator($"#{id} .axis-label").First.IsVisibleAsync(), $"chart #{id} has no visible axis label");
         }
 
         var scorecardRows = await page.Locator("#scorecard tr").CountAsync();

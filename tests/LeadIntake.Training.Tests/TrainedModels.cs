@@ -11,6 +11,9 @@ public sealed class TrainedModels : IAsyncLifetime
     /// <summary>Model folder of the model that keeps the (suspicious, not perfect) leak column.</summary>
     public string LeakyModelPath => _temp.File("leaky");
 
+    /// <summary>The history both models were trained from.</summary>
+    public string HistoryPath => _temp.File("history.csv");
+
     /// <summary>Model folder of the model without the leak column.</summary>
     public string HonestModelPath => _temp.File("honest");
 

@@ -149,7 +149,8 @@ internal static class DatasetAnalyzer
     private static HashSet<string> Split(IReadOnlyList<string> lists) =>
         new(lists.SelectMany(l => l.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)), StringComparer.Ordinal);
 
-    private static TrainingDataFingerprint Fingerprint(TabularData data, int[] rows, int positives)
+    /// <summary>SHA-256 over the header and the rows in row order, with the row and positive counts.</summary>
+    internal static TrainingDataFingerprint Fingerprint(TabularData data, IReadOnlyCollection<int> rows, int positives)
     {
         // Cells joined with U+001F (unit separator), rows with U+001E, a missing cell as U+0000: one hash call per row.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -166,7 +167,7 @@ internal static class DatasetAnalyzer
         AppendLine(data.Columns);
         foreach (var r in rows.Order())
             AppendLine(data.Rows[r]);
-        return new TrainingDataFingerprint(Convert.ToHexStringLower(hash.GetHashAndReset()), rows.Length, positives);
+        return new TrainingDataFingerprint(Convert.ToHexStringLower(hash.GetHashAndReset()), rows.Count, positives);
     }
 
     private sealed class Draft(FeatureColumn column, double missingRate, int distinct, bool idLike, int[] bins, IReadOnlyList<string> notes)
