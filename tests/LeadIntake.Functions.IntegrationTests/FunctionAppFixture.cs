@@ -41,6 +41,9 @@ public class FunctionAppFixture : IAsyncLifetime
         foreach (var (name, value) in Settings())
             settings[name] = value;
         _host = await LocalFunctionsHost.StartAsync(AppOutput, settings);
+        // The app creates its queues and tables in the background after start-up (StorageInitializer); tests that
+        // write to them directly wait for it.
+        await _host.WaitForOutputAsync("Storage ready", TimeSpan.FromSeconds(60));
     }
 
     /// <inheritdoc />
