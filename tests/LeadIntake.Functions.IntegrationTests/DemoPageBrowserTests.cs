@@ -55,7 +55,7 @@ public sealed class DemoPageBrowserTests(PipelineAppFixture fixture) : IAsyncLif
         Assert.Equal("/api/thanks", new Uri(page.Url).AbsolutePath);
         var leadId = FunctionAppFixture.Identity.LeadIdFor(email);
         var lead = await Eventually.GetAsync(
-            async () => (await fixture.RowsAsync<LeadEntity>(StorageNames.LeadsTable, leadId)).SingleOrDefault(), TimeSpan.FromSeconds(30), "the lead row");
+            async () => await fixture.LeadAsync(leadId), TimeSpan.FromSeconds(30), "the lead row");
         Assert.Equal("Katherine", lead.FirstName);
         Assert.Equal("browser-test", lead.FirstTouchSource);
         Assert.True(lead.ContactRequested);

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using LeadIntake.Domain.Capture;
 using LeadIntake.Functions.Hosting;
 using LeadIntake.Storage;
+using LeadIntake.Storage.Leads;
 
 namespace LeadIntake.Functions.IntegrationTests;
 
@@ -65,6 +66,10 @@ public class FunctionAppFixture : IAsyncLifetime
 
     /// <summary>All rows of <paramref name="table"/> in partition <paramref name="partitionKey"/>.</summary>
     public Task<List<T>> RowsAsync<T>(string table, string partitionKey) where T : class, ITableEntity, new() => Azurite.RowsAsync<T>(table, partitionKey);
+
+    /// <summary>The lead's profile row, or null; while a hand-off is being sent its partition also holds an outbox row.</summary>
+    public async Task<LeadEntity?> LeadAsync(string leadId) =>
+        (await RowsAsync<LeadEntity>(StorageNames.LeadsTable, leadId)).SingleOrDefault(row => row.RowKey == LeadEntity.ProfileRowKey);
 
     /// <summary>Receives and deletes every message of <paramref name="queueName"/>; returns their texts.</summary>
     public Task<List<string>> DrainAsync(string queueName) => Azurite.DrainAsync(queueName);

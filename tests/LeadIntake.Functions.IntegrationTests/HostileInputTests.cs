@@ -50,7 +50,7 @@ public sealed class HostileInputTests(PipelineAppFixture fixture)
         }
 
         var lead = await Eventually.GetAsync(
-            async () => (await fixture.RowsAsync<LeadEntity>(StorageNames.LeadsTable, FunctionAppFixture.Identity.LeadIdFor(email))).SingleOrDefault(l => l.SubmissionCount == 3),
+            async () => await fixture.LeadAsync(FunctionAppFixture.Identity.LeadIdFor(email)) is { SubmissionCount: 3 } lead ? lead : null,
             s_timeout, "all three submissions merged");
         Assert.True(lead.CustomFields!.Length <= 32 * 1024, $"{lead.CustomFields.Length} characters"); // Azure's property limit
         var stored = JsonSerializer.Deserialize<Dictionary<string, string>>(lead.CustomFields)!;
@@ -109,7 +109,7 @@ public sealed class HostileInputTests(PipelineAppFixture fixture)
     }
 
     private async Task<LeadEntity> LeadAsync(string email) => await Eventually.GetAsync(
-        async () => (await fixture.RowsAsync<LeadEntity>(StorageNames.LeadsTable, FunctionAppFixture.Identity.LeadIdFor(email))).SingleOrDefault(),
+        async () => await fixture.LeadAsync(FunctionAppFixture.Identity.LeadIdFor(email)),
         s_timeout, "the Leads row");
 
     private static async Task AssertBadRequestProblemAsync(HttpResponseMessage response, string what)

@@ -24,7 +24,7 @@ public sealed class PipelineTests(PipelineAppFixture fixture)
         var leadId = FunctionAppFixture.Identity.LeadIdFor(email);
         // The lead row is committed last, after its history rows: once it is there, everything is.
         var lead = await Eventually.GetAsync(
-            async () => (await fixture.RowsAsync<LeadEntity>(StorageNames.LeadsTable, leadId)).SingleOrDefault(), s_timeout, "the Leads row");
+            async () => await fixture.LeadAsync(leadId), s_timeout, "the Leads row");
         var history = Assert.Single(await fixture.RowsAsync<StageHistoryEntity>(StorageNames.StageHistoryTable, leadId));
         Assert.Equal("Lead", history.ToStage);
         Assert.Equal("Grace", lead.FirstName);
@@ -55,7 +55,7 @@ public sealed class PipelineTests(PipelineAppFixture fixture)
         foreach (var email in emails)
         {
             await Eventually.GetAsync(
-                async () => (await fixture.RowsAsync<LeadEntity>(StorageNames.LeadsTable, FunctionAppFixture.Identity.LeadIdFor(email))).SingleOrDefault(),
+                async () => await fixture.LeadAsync(FunctionAppFixture.Identity.LeadIdFor(email)),
                 s_timeout, $"the lead of {email}");
         }
 
@@ -76,7 +76,7 @@ public sealed class PipelineTests(PipelineAppFixture fixture)
 
         await Eventually.GetAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "" : null, s_timeout, "an empty queue");
         var lead = await Eventually.GetAsync(
-            async () => (await fixture.RowsAsync<LeadEntity>(StorageNames.LeadsTable, leadId)).SingleOrDefault(), s_timeout, "the Leads row");
+            async () => await fixture.LeadAsync(leadId), s_timeout, "the Leads row");
         Assert.Equal(1, lead.SubmissionCount);
         Assert.Single(await fixture.RowsAsync<StageHistoryEntity>(StorageNames.StageHistoryTable, leadId));
         Assert.Single(await fixture.RowsAsync<ScoreSnapshotEntity>(StorageNames.ScoreSnapshotsTable, leadId));
@@ -93,7 +93,7 @@ public sealed class PipelineTests(PipelineAppFixture fixture)
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         var lead = await Eventually.GetAsync(
-            async () => (await fixture.RowsAsync<LeadEntity>(StorageNames.LeadsTable, leadId)).SingleOrDefault(l => l.SubmissionCount == 10),
+            async () => await fixture.LeadAsync(leadId) is { SubmissionCount: 10 } lead ? lead : null,
             s_timeout, "SubmissionCount 10");
         Assert.Equal(10, lead.SubmissionCount);
         Assert.Single(await fixture.RowsAsync<StageHistoryEntity>(StorageNames.StageHistoryTable, leadId), r => r.ToStage == "Lead");

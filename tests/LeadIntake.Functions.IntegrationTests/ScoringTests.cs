@@ -111,7 +111,7 @@ public sealed class PointsFileScoringTests(PointsFileAppFixture fixture) : IClas
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
         var lead = await Eventually.GetAsync(
-            async () => (await fixture.RowsAsync<LeadEntity>(StorageNames.LeadsTable, FunctionAppFixture.Identity.LeadIdFor(email))).SingleOrDefault(),
+            async () => await fixture.LeadAsync(FunctionAppFixture.Identity.LeadIdFor(email)),
             TimeSpan.FromSeconds(30), "the Leads row");
         Assert.Equal(33, lead.Score);          // the file's only rule: corporate +33 (the built-in model gives 10)
         Assert.Equal("MQL", lead.Stage);       // 33 >= the file's MQL threshold 20 (built-in: 40)
