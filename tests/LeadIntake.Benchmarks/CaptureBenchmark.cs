@@ -50,7 +50,17 @@ public static class CaptureBenchmark
         await using var pipeline = await StartHostAsync(connection);
         var backlog = requests + 200;
         var drainSeconds = await WaitForQueueToDrainAsync(connection);
-        var latencies = await MeasurePostToHistoryAsync(pipeline.Client, connection, latencySamples);
+        List<double> latencies;
+        try
+        {
+            latencies = await MeasurePostToHistoryAsync(pipeline.Client, connection, latencySamples);
+        }
+        catch
+        {
+            // What the host and the worker said is the only clue to a failed run: show its end.
+            Console.Error.WriteLine(string.Join(Environment.NewLine, pipeline.Output.Split('\n').TakeLast(80)));
+            throw;
+        }
 
         Console.WriteLine($"capture benchmark ({Environment.ProcessorCount} cores, {requests} requests, {Concurrency} concurrent clients)");
         Console.WriteLine($"  raw Azurite enqueue rate     : {rawRate,8:F0} msg/s");
