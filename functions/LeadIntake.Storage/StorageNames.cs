@@ -19,6 +19,12 @@ public static class StorageNames
     /// <summary>Leads that just became sales-qualified (SQL), for the hand-over to sales.</summary>
     public const string SalesHandoffQueue = "sales-handoff";
 
+    /// <summary>Behaviour events posted to <c>/api/activities</c>, one lead's events per message.</summary>
+    public const string LeadActivityQueue = "lead-activity";
+
+    /// <summary>Missed sales SLA deadlines, announced once each (at least once on the wire).</summary>
+    public const string SlaBreachesQueue = "sla-breaches";
+
     /// <summary>Suffix the Functions host appends for messages that failed every try.</summary>
     public const string PoisonQueueSuffix = "-poison";
 
@@ -34,6 +40,15 @@ public static class StorageNames
     /// <summary>The features and result of every score, as known when it was computed (closed-loop training input).</summary>
     public const string ScoreSnapshotsTable = "ScoreSnapshots";
 
+    /// <summary>Each lead's timeline: behaviour events, form submissions and sales events, partitioned by lead id.</summary>
+    public const string LeadActivitiesTable = "LeadActivities";
+
+    /// <summary>The SLA clock's index of open deadlines, partitioned by due day.</summary>
+    public const string DeadlinesTable = "Deadlines";
+
+    /// <summary>One row per missed SLA deadline, partitioned by the deadline's day.</summary>
+    public const string SlaBreachesTable = "SlaBreaches";
+
     /// <summary>Blob container of published scoring models.</summary>
     public const string ModelsContainer = "models";
 
@@ -45,11 +60,11 @@ public static class StorageNames
 
     /// <summary>All queues the app reads or writes, created at start-up.</summary>
     public static IReadOnlyList<string> Queues { get; } =
-        [LeadCapturedQueue, PoisonQueueFor(LeadCapturedQueue), SalesHandoffQueue];
+        [LeadCapturedQueue, PoisonQueueFor(LeadCapturedQueue), SalesHandoffQueue, LeadActivityQueue, PoisonQueueFor(LeadActivityQueue), SlaBreachesQueue];
 
     /// <summary>All tables the app reads or writes, created at start-up.</summary>
     public static IReadOnlyList<string> Tables { get; } =
-        [LeadsTable, StageHistoryTable, StageChangesByDayTable, ScoreSnapshotsTable];
+        [LeadsTable, StageHistoryTable, StageChangesByDayTable, ScoreSnapshotsTable, LeadActivitiesTable, DeadlinesTable, SlaBreachesTable];
 
     /// <summary>All blob containers the app reads or writes, created at start-up.</summary>
     public static IReadOnlyList<string> Containers { get; } = [ModelsContainer];

@@ -1,7 +1,9 @@
 using Azure;
 using Azure.Storage.Queues;
+using LeadIntake.Application.Activities;
 using LeadIntake.Application.Capture;
 using LeadIntake.Application.Processing;
+using LeadIntake.Application.Sla;
 
 namespace LeadIntake.Storage;
 
@@ -35,5 +37,25 @@ public sealed class SalesHandoffQueue(QueueServiceClient queues) : ISalesHandoff
 
     /// <inheritdoc />
     public async Task SendAsync(SalesHandoffMessage message, CancellationToken cancellationToken) =>
+        await _queue.SendMessageAsync(message.ToJson(), cancellationToken);
+}
+
+/// <summary>The <c>lead-activity</c> queue (Base64, as the queue trigger reads it).</summary>
+public sealed class LeadActivityQueue(QueueServiceClient queues) : ILeadActivityQueue
+{
+    private readonly QueueClient _queue = queues.GetQueueClient(StorageNames.LeadActivityQueue);
+
+    /// <inheritdoc />
+    public async Task SendAsync(LeadActivityMessage message, CancellationToken cancellationToken) =>
+        await _queue.SendMessageAsync(message.ToJson(), cancellationToken);
+}
+
+/// <summary>The <c>sla-breaches</c> queue.</summary>
+public sealed class SlaBreachQueue(QueueServiceClient queues) : ISlaBreachQueue
+{
+    private readonly QueueClient _queue = queues.GetQueueClient(StorageNames.SlaBreachesQueue);
+
+    /// <inheritdoc />
+    public async Task SendAsync(SlaBreachMessage message, CancellationToken cancellationToken) =>
         await _queue.SendMessageAsync(message.ToJson(), cancellationToken);
 }

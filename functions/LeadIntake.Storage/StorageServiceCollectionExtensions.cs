@@ -2,7 +2,11 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using LeadIntake.Application.Capture;
+using LeadIntake.Application.Activities;
 using LeadIntake.Application.Processing;
+using LeadIntake.Application.Sla;
+using LeadIntake.Storage.Activities;
+using LeadIntake.Storage.Sla;
 using LeadIntake.Storage.Leads;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +44,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ILeadStore, TableLeadStore>();
         services.AddSingleton<ILeadCaptureQueue, LeadCapturedQueue>();
         services.AddSingleton<ISalesHandoffQueue, SalesHandoffQueue>();
+        services.AddSingleton<ILeadActivityStore, TableLeadActivityStore>();
+        services.AddSingleton<ILeadActivityQueue, LeadActivityQueue>();
+        services.AddSingleton<IDeadlineIndex, TableDeadlineIndex>();
+        services.AddSingleton<ISlaBreachStore, TableSlaBreachStore>();
+        services.AddSingleton<ISlaBreachQueue, SlaBreachQueue>();
         return services;
     }
 }

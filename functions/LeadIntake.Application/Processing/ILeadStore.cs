@@ -1,4 +1,5 @@
 using LeadIntake.Domain.Capture;
+using LeadIntake.Domain.Funnel;
 using LeadIntake.Domain.Leads;
 
 namespace LeadIntake.Application.Processing;
@@ -7,7 +8,9 @@ namespace LeadIntake.Application.Processing;
 /// <remarks>
 /// The idempotent write protocol lives behind this port: the rows a submission produces have deterministic keys and are
 /// written before the lead, and the lead is committed only if it did not change since it was read, together with its
-/// hand-off (one transaction), so a hand-off is never committed without its lead nor lost after it.
+/// hand-off (one transaction), so a hand-off is never committed without its lead nor lost after it. Every save also writes
+/// the lead's open deadlines (<see cref="Domain.Sla.LeadDeadlines.Of"/>) to the deadline index before the lead, so a
+/// committed deadline is always found by the SLA clock.
 /// </remarks>
 public interface ILeadStore
 {
@@ -25,6 +28,17 @@ public interface ILeadStore
     Task<bool> TrySaveAsync(
         LeadSubmission submission, LeadProcessingOutcome outcome, StoredLead? basedOn, SalesHandoffMessage? handoff,
         LeadProcessingOutcome? lostRound, CancellationToken cancellationToken);
+
+    /// <summary>Commits a lead changed by something other than a submission (behaviour events, a sales event, a deadline).</summary>
+    /// <param name="lead">The lead to store.</param>
+    /// <param name="changes">Its stage changes, recorded under <paramref name="causeId"/>.</param>
+    /// <param name="causeId">What caused them (activity batch, sales event or deadline id): with the change time and sequence it keys the history rows.</param>
+    /// <param name="basedOn">The stored lead the change was computed from.</param>
+    /// <param name="handoff">The hand-off to keep in the lead's outbox until sent, or null.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>False when the lead changed since <paramref name="basedOn"/> was read: read and apply again.</returns>
+    Task<bool> TryUpdateAsync(
+        Lead lead, IReadOnlyList<StageChange> changes, string causeId, StoredLead basedOn, SalesHandoffMessage? handoff, CancellationToken cancellationToken);
 
     /// <summary>Removes a sent hand-off from its lead's outbox (no error when it is already gone).</summary>
     Task RemoveHandoffAsync(SalesHandoffMessage handoff, CancellationToken cancellationToken);

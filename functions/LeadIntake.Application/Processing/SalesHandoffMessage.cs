@@ -1,40 +1,52 @@
 using System.Text.Json;
-using LeadIntake.Domain.Capture;
+using LeadIntake.Domain.Funnel;
 using LeadIntake.Domain.Leads;
 
 namespace LeadIntake.Application.Processing;
 
-/// <summary>The <c>sales-handoff</c> queue message: a lead just became sales-qualified (SQL).</summary>
+/// <summary>The <c>sales-handoff</c> queue message: a lead was just handed to sales.</summary>
 /// <remarks>
-/// JSON, camelCase: version, handoffId, leadId, submissionId, email, firstName, lastName, company, score, grade,
-/// scoringModel, qualifiedAt. Delivery is at least once: consumers drop duplicates by <see cref="HandoffId"/>, which is
-/// the same on every resend of one hand-off.
-/// Versions: 1 — first format; 2 — adds <c>handoffId</c>.
+/// JSON, camelCase: version, handoffId, leadId, causeId, email, firstName, lastName, company, country, stage, owner,
+/// score, grade, engagement, scoringModel, policyVersion, reason, handedOffAt, responseDueAt. Delivery is at least once:
+/// consumers drop duplicates by <see cref="HandoffId"/>, which is the same on every resend of one hand-off.
+/// Versions: 1 — first format; 2 — adds <c>handoffId</c>; 3 — <c>submissionId</c> becomes <c>causeId</c> (the submission,
+/// activity batch or deadline that caused the hand-off), <c>qualifiedAt</c> becomes <c>handedOffAt</c>, adds country, stage,
+/// owner, engagement, policyVersion, reason and responseDueAt.
 /// </remarks>
 public sealed record SalesHandoffMessage(
     int Version,
     string HandoffId,
     string LeadId,
-    string SubmissionId,
+    string CauseId,
     string Email,
     string? FirstName,
     string? LastName,
     string? Company,
+    string? Country,
+    string Stage,
+    string? Owner,
     int Score,
     string? Grade,
+    int Engagement,
     string? ScoringModel,
-    DateTimeOffset QualifiedAt)
+    string? PolicyVersion,
+    string? Reason,
+    DateTimeOffset HandedOffAt,
+    DateTimeOffset? ResponseDueAt)
 {
     /// <summary>The format version written today.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
-    /// <summary>The hand-off of <paramref name="lead"/>, which <paramref name="submission"/> just made an SQL.</summary>
-    public static SalesHandoffMessage For(LeadSubmission submission, Lead lead) => new(
-        CurrentVersion, HandoffIdFor(lead.LeadId, submission.SubmissionId), lead.LeadId, submission.SubmissionId, lead.Email,
-        lead.FirstName, lead.LastName, lead.Company, lead.Score, lead.Grade, lead.ScoringModel, lead.StageEnteredAt ?? submission.ReceivedAt);
+    /// <summary>The hand-off of <paramref name="lead"/>, just handed over because of <paramref name="causeId"/>.</summary>
+    /// <exception cref="ArgumentException">The lead has not been handed over.</exception>
+    public static SalesHandoffMessage For(Lead lead, string causeId) => new(
+        CurrentVersion, HandoffIdFor(lead.LeadId, causeId), lead.LeadId, causeId, lead.Email, lead.FirstName, lead.LastName, lead.Company,
+        lead.Country, FunnelStageCodes.ToCode(lead.Stage), lead.Owner, lead.Score, lead.Grade, lead.Engagement, lead.ScoringModel,
+        lead.PolicyVersion, lead.StageReason,
+        lead.HandedOffAt ?? throw new ArgumentException($"Lead {lead.LeadId} has not been handed over.", nameof(lead)), lead.ResponseDueAt);
 
-    /// <summary>The deterministic id of the hand-off caused by one submission of one lead.</summary>
-    public static string HandoffIdFor(string leadId, string submissionId) => $"{leadId}_{submissionId}";
+    /// <summary>The deterministic id of the hand-off caused by one submission, activity batch or deadline of one lead.</summary>
+    public static string HandoffIdFor(string leadId, string causeId) => $"{leadId}_{causeId}";
 
     /// <summary>The message's JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);

@@ -24,4 +24,10 @@ public sealed record StageChange(
 {
     /// <summary>The actor recorded for automatic moves made by the intake pipeline.</summary>
     public const string PipelineActor = "pipeline";
+
+    /// <summary>The name of the policy rule that fired, when a rule made the move.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>The qualification policy version in force at the move.</summary>
+    public string PolicyVersion { get; init; } = string.Empty;
 }

@@ -137,18 +137,110 @@ public sealed record Lead
     /// <summary>When the pipeline last changed this lead.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>Engagement: decayed behaviour points (<see cref="Qualification.EngagementScore"/>) as of <see cref="EngagementAt"/>.</summary>
+    public int Engagement { get; init; }
+
+    /// <summary>When <see cref="Engagement"/> was computed.</summary>
+    public DateTimeOffset? EngagementAt { get; init; }
+
+    /// <summary>Version of the qualification policy behind the latest decision.</summary>
+    public string? PolicyVersion { get; init; }
+
+    /// <summary>Why the lead is in <see cref="Stage"/>: the reason of its latest move.</summary>
+    public string? StageReason { get; init; }
+
+    /// <summary>When the latest <c>unsubscribe</c> event happened.</summary>
+    public DateTimeOffset? UnsubscribedAt { get; init; }
+
+    /// <summary>When the latest <c>hard_bounce</c> event happened.</summary>
+    public DateTimeOffset? HardBouncedAt { get; init; }
+
+    /// <summary>When a new MQL's nurture period ends and it is handed to sales.</summary>
+    public DateTimeOffset? HandoffDueAt { get; init; }
+
+    /// <summary>The sales owner the hand-off routed the lead to.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>When the lead was handed to sales in its current sales cycle.</summary>
+    public DateTimeOffset? HandedOffAt { get; init; }
+
+    /// <summary>When the first response is due (business time after <see cref="HandedOffAt"/>).</summary>
+    public DateTimeOffset? ResponseDueAt { get; init; }
+
+    /// <summary>When sales first contacted the lead in this cycle.</summary>
+    public DateTimeOffset? FirstResponseAt { get; init; }
+
+    /// <summary>When the first-response deadline was found missed.</summary>
+    public DateTimeOffset? FirstResponseBreachedAt { get; init; }
+
+    /// <summary>Contact attempts that count as follow-ups (spaced at least the policy's minimum apart).</summary>
+    public int FollowUpCount { get; init; }
+
+    /// <summary>When the latest counted follow-up happened (spacing is measured from it).</summary>
+    public DateTimeOffset? LastFollowUpAt { get; init; }
+
+    /// <summary>When sales last contacted the lead.</summary>
+    public DateTimeOffset? LastContactAt { get; init; }
+
+    /// <summary>When the required follow-ups are due; cleared once sales connected or the window closed.</summary>
+    public DateTimeOffset? NextFollowUpDueAt { get; init; }
+
+    /// <summary>When the follow-up deadline was found missed.</summary>
+    public DateTimeOffset? FollowUpBreachedAt { get; init; }
+
+    /// <summary>When sales first reached the lead (<c>connected</c> or <c>meeting_booked</c>).</summary>
+    public DateTimeOffset? ConnectedAt { get; init; }
+
+    /// <summary>"won" or "lost" once the deal closed.</summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>When the deal closed.</summary>
+    public DateTimeOffset? OutcomeAt { get; init; }
+
+    /// <summary>The opportunity's or won deal's amount.</summary>
+    public decimal? Amount { get; init; }
+
+    /// <summary>When a lost lead returns to Nurture.</summary>
+    public DateTimeOffset? RecycleDueAt { get; init; }
+
+    /// <summary>Ids of the latest applied sales events, oldest first (at most <see cref="MaxRecentSubmissionIds"/>): a repeated id changes nothing.</summary>
+    public IReadOnlyList<string> RecentSalesEventIds { get; init; } = [];
+
+    /// <summary>True when the pipeline, not sales, decides this lead's next move: Lead, Nurture, or an MQL not yet handed over.</summary>
+    public bool IsOwnedByMarketing => Stage is FunnelStage.Lead or FunnelStage.Nurture || (Stage == FunnelStage.MarketingQualified && HandedOffAt is null);
+
+    /// <summary>A copy with the hand-off and SLA state cleared: the lead left sales (Nurture, Disqualified, back to Lead).</summary>
+    public Lead EndSalesCycle() => this with
+    {
+        HandoffDueAt = null,
+        HandedOffAt = null,
+        ResponseDueAt = null,
+        FirstResponseAt = null,
+        FirstResponseBreachedAt = null,
+        FollowUpCount = 0,
+        LastFollowUpAt = null,
+        NextFollowUpDueAt = null,
+        FollowUpBreachedAt = null,
+        ConnectedAt = null,
+    };
+
     /// <summary>Moves the lead to <paramref name="to"/> and returns the change to record.</summary>
-    /// <remarks>
-    /// Pure: nothing is stored here. The change carries the lead's current score and model. <paramref name="at"/>
-    /// is UTC; stage-history rows sort by it.
-    /// </remarks>
     /// <exception cref="FunnelTransitionException">The funnel has no move from <see cref="Stage"/> to <paramref name="to"/>.</exception>
-    public StageChange AdvanceTo(FunnelStage to, DateTimeOffset at, string reason, string actor)
+    /// <remarks>
+    /// Pure: nothing is stored here. The change carries the lead's current score, model and policy version. <paramref name="at"/>
+    /// is UTC; stage-history rows sort by it. <see cref="StageReason"/> is not changed here: callers set it from the change
+    /// (<c>lead with { StageReason = change.Reason }</c>) because a record copy is made for every other field anyway.
+    /// </remarks>
+    public StageChange AdvanceTo(FunnelStage to, DateTimeOffset at, string reason, string actor, string? rule = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         FunnelTransitions.EnsureAllowed(_stage, to);
-        var change = new StageChange(_stage, to, at.ToUniversalTime(), reason, Score, ScoringModel ?? string.Empty, actor);
+        var change = new StageChange(_stage, to, at.ToUniversalTime(), reason, Score, ScoringModel ?? string.Empty, actor)
+        {
+            Rule = rule,
+            PolicyVersion = PolicyVersion ?? string.Empty,
+        };
         _stage = to;
         _stageEnteredAt = change.At;
         return change;

@@ -11,12 +11,10 @@ namespace LeadIntake.Domain.Leads;
 /// <param name="Features">The features the score was computed from (store them with it); null when <paramref name="AlreadyProcessed"/>.</param>
 /// <param name="AlreadyProcessed">The submission was merged before (a redelivered message): store nothing.</param>
 /// <param name="IsNewLead">No lead existed for this email before.</param>
+/// <param name="HandedOff">This submission handed the lead to sales: a <c>sales-handoff</c> message is due.</param>
 public sealed record LeadProcessingOutcome(
-    Lead Lead, IReadOnlyList<StageChange> Changes, LeadScore? Score, LeadFeatures? Features, bool AlreadyProcessed, bool IsNewLead)
+    Lead Lead, IReadOnlyList<StageChange> Changes, LeadScore? Score, LeadFeatures? Features, bool AlreadyProcessed, bool IsNewLead, bool HandedOff)
 {
-    /// <summary>True when this submission moved the lead into SQL (a <c>sales-handoff</c> message is due).</summary>
-    public bool EnteredSalesQualified => Changes.Any(c => c.To == FunnelStage.SalesQualified);
-
     /// <summary>True when there is a score to store (the submission was not already processed).</summary>
     [MemberNotNullWhen(true, nameof(Score), nameof(Features))]
     public bool HasScore => Score is not null && Features is not null;

@@ -1,18 +1,21 @@
 using LeadIntake.Domain.Capture;
 using LeadIntake.Domain.Enrichment;
 using LeadIntake.Domain.Funnel;
+using LeadIntake.Domain.Activities;
+using LeadIntake.Domain.Policy;
+using LeadIntake.Domain.Qualification;
 using LeadIntake.Domain.Scoring;
 
 namespace LeadIntake.Domain.Leads;
 
-/// <summary>The ProcessLead step as a pure function: enrich → merge profile → score → stage.</summary>
+/// <summary>The ProcessLead step as a pure function: enrich → merge profile → score → apply the qualification policy.</summary>
 /// <remarks>
 /// <list type="bullet">
 /// <item>Redelivery: a submission id already in <see cref="Lead.RecentSubmissionIds"/> changes nothing.</item>
 /// <item>A new lead enters <see cref="FunnelStage.Lead"/> (a change with From null).</item>
-/// <item>Score ≥ SQL threshold moves a Lead or MQL to SQL; else score ≥ MQL threshold moves a Lead to MQL.</item>
-/// <item>Never a move backwards, and never a move out of any other stage (sales-owned stages SAL and beyond,
-/// Nurture, Disqualified): their profile and score are still updated.</item>
+/// <item>The submission is itself a behaviour event (<see cref="EngagementPolicy.FormSubmission"/>, id = submission id),
+/// added to the lead's recent events before <see cref="LeadQualifier.Evaluate"/> decides disqualification, MQL, the SQL
+/// fast track and the hand-off.</item>
 /// <item>Change times are the submission's received-at, but never earlier than when the lead entered its
 /// current stage, so history stays in order when an older submission is processed late.</item>
 /// </list>
@@ -21,13 +24,21 @@ namespace LeadIntake.Domain.Leads;
 public static class LeadProcessor
 {
     /// <summary>Processes <paramref name="submission"/> against the stored lead (null when none exists yet).</summary>
+    /// <param name="current">The stored lead, or null.</param>
+    /// <param name="submission">The submission.</param>
+    /// <param name="scorer">The fit model.</param>
+    /// <param name="policy">The qualification policy in force.</param>
+    /// <param name="activities">The lead's stored behaviour events within the policy's horizon, without this submission.</param>
+    /// <param name="processedAt">The clock's now.</param>
     /// <exception cref="ArgumentException">The submission belongs to another lead.</exception>
     public static LeadProcessingOutcome Process(
-        Lead? current, LeadSubmission submission, ILeadScorer scorer, QualificationThresholds thresholds, DateTimeOffset processedAt)
+        Lead? current, LeadSubmission submission, ILeadScorer scorer, QualificationPolicy policy, IReadOnlyList<LeadActivity> activities,
+        DateTimeOffset processedAt)
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(scorer);
-        ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(activities);
         if (current is not null && current.LeadId != submission.LeadId)
         {
             throw new ArgumentException($"Submission {submission.SubmissionId} belongs to lead {submission.LeadId}, not {current.LeadId}.", nameof(submission));
@@ -35,7 +46,7 @@ public static class LeadProcessor
 
         if (current is not null && current.RecentSubmissionIds.Contains(submission.SubmissionId))
         {
-            return new LeadProcessingOutcome(current, [], null, null, AlreadyProcessed: true, IsNewLead: false);
+            return new LeadProcessingOutcome(current, [], null, null, AlreadyProcessed: true, IsNewLead: false, HandedOff: false);
         }
 
         var merged = LeadProfileMerge.Merge(current, submission, LeadEnricher.Enrich(submission), processedAt.ToUniversalTime());
@@ -48,35 +59,25 @@ public static class LeadProcessor
             ScoringModel = score.ModelVersion,
             ScoreReasons = [.. score.Reasons.Take(Lead.MaxScoreReasons)],
             ScoredAt = processedAt.ToUniversalTime(),
+            PolicyVersion = policy.Version,
         };
 
         var changes = new List<StageChange>();
-        void Record(StageChange change) => changes.Add(change with { Sequence = changes.Count });
-
-        var at = submission.ReceivedAt;
         if (current is null)
         {
             FunnelTransitions.EnsureAllowed(null, lead.Stage);
             var form = submission.FormId is { } id ? $" via form '{id}'" : string.Empty;
-            Record(new StageChange(null, lead.Stage, at, $"new lead{form}", score.Score, score.ModelVersion, StageChange.PipelineActor));
-        }
-        else if (current.StageEnteredAt is { } entered && entered > at)
-        {
-            at = entered;
-        }
-
-        if (lead.Stage is FunnelStage.Lead or FunnelStage.MarketingQualified && score.Score >= thresholds.SalesQualified)
-        {
-            Record(lead.AdvanceTo(FunnelStage.SalesQualified, at, Reason(score, "SQL", thresholds.SalesQualified), StageChange.PipelineActor));
-        }
-        else if (lead.Stage is FunnelStage.Lead && score.Score >= thresholds.MarketingQualified)
-        {
-            Record(lead.AdvanceTo(FunnelStage.MarketingQualified, at, Reason(score, "MQL", thresholds.MarketingQualified), StageChange.PipelineActor));
+            var reason = $"new lead{form}";
+            changes.Add(new StageChange(null, lead.Stage, submission.ReceivedAt, reason, score.Score, score.ModelVersion, StageChange.PipelineActor)
+            {
+                PolicyVersion = policy.Version,
+            });
+            lead = lead with { StageReason = reason };
         }
 
-        return new LeadProcessingOutcome(lead, changes, score, features, AlreadyProcessed: false, IsNewLead: current is null);
+        var submitted = new LeadActivity(submission.SubmissionId, EngagementPolicy.FormSubmission, submission.ReceivedAt, new Dictionary<string, string>());
+        var qualified = LeadQualifier.Evaluate(lead, [.. activities, submitted], policy, submission.ReceivedAt, processedAt, changes.Count);
+        changes.AddRange(qualified.Changes);
+        return new LeadProcessingOutcome(qualified.Lead, changes, score, features, AlreadyProcessed: false, IsNewLead: current is null, qualified.HandedOff);
     }
-
-    private static string Reason(LeadScore score, string stage, int threshold) =>
-        $"score {score.Score} ≥ {stage} threshold {threshold} ({score.ModelVersion})";
 }

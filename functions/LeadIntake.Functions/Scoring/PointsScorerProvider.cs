@@ -16,14 +16,14 @@ namespace LeadIntake.Functions.Scoring;
 public sealed class PointsScorerProvider(IOptions<ScoringOptions> options, IHostEnvironment environment, ILogger<PointsScorerProvider> logger)
     : IScorerProvider
 {
-    private readonly Lazy<ActiveScorer> _scorer = new(() => Load(options.Value, environment, logger), LazyThreadSafetyMode.PublicationOnly);
+    private readonly Lazy<ILeadScorer> _scorer = new(() => Load(options.Value, environment, logger), LazyThreadSafetyMode.PublicationOnly);
 
     /// <inheritdoc />
     /// <exception cref="ScoringModelFormatException">The configured file is not a valid points model.</exception>
     /// <exception cref="IOException">The configured file cannot be read.</exception>
-    public ValueTask<ActiveScorer> GetScorerAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(_scorer.Value);
+    public ValueTask<ILeadScorer> GetScorerAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(_scorer.Value);
 
-    private static ActiveScorer Load(ScoringOptions options, IHostEnvironment environment, ILogger logger)
+    private static ILeadScorer Load(ScoringOptions options, IHostEnvironment environment, ILogger logger)
     {
         var model = PointsScoringModel.Default;
         if (!string.IsNullOrWhiteSpace(options.PointsModelPath))
@@ -37,6 +37,6 @@ public sealed class PointsScorerProvider(IOptions<ScoringOptions> options, IHost
             logger.LogInformation("Scoring with the built-in points model {Version}", model.Version);
         }
 
-        return new ActiveScorer(model, model.Thresholds);
+        return model;
     }
 }

@@ -20,7 +20,7 @@ namespace LeadIntake.Functions.Scoring;
 /// The pointer (a small blob) is checked at most once per <see cref="ScoringOptions.ModelRefreshInterval"/>; the
 /// model is downloaded only when the pointer's ETag changed. A model whose features are not the lead's intake
 /// features (<see cref="LeadFeatureNames"/>), or that fails to load, is logged and skipped and the previous model keeps
-/// serving: a bad publish never stops processing. MQL/SQL thresholds come from the model's own recommendation. Thread-safe.
+/// serving: a bad publish never stops processing. When a lead qualifies is the qualification policy's business. Thread-safe.
 /// </remarks>
 public sealed class PublishedModelScorerProvider(
     PointsScorerProvider points,
@@ -31,12 +31,12 @@ public sealed class PublishedModelScorerProvider(
 {
     private readonly ModelRegistry _registry = new(blobs, timeProvider);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private ActiveScorer? _published;
+    private ILeadScorer? _published;
     private ETag? _pointerETag;
     private long _nextCheckAtTicks;
 
     /// <inheritdoc />
-    public async ValueTask<ActiveScorer> GetScorerAsync(CancellationToken cancellationToken = default)
+    public async ValueTask<ILeadScorer> GetScorerAsync(CancellationToken cancellationToken = default)
     {
         if (timeProvider.GetUtcNow().UtcTicks < Volatile.Read(ref _nextCheckAtTicks))
             return _published ?? await points.GetScorerAsync(cancellationToken);
@@ -87,7 +87,7 @@ public sealed class PublishedModelScorerProvider(
 
     /// <summary>Loads the downloaded folder; a model needing features the pipeline does not produce is refused before ML.NET reads it.</summary>
     /// <exception cref="InvalidDataException">The card or model.zip is invalid, or they do not match.</exception>
-    private ActiveScorer? Load(CurrentModel current)
+    private ILeadScorer? Load(CurrentModel current)
     {
         var card = ModelCard.Read(current.Files[LeadModel.CardFileName].ToString());
         var unknown = card.Features.Names.Where(name => !LeadFeatureNames.IsKnown(name)).ToList();
@@ -101,9 +101,7 @@ public sealed class PublishedModelScorerProvider(
 
         using var zip = current.Files[LeadModel.ModelFileName].ToStream();
         var model = LeadModel.Load(zip, card);
-        var thresholds = new QualificationThresholds(card.Thresholds.MarketingQualified.Claimed.Score, card.Thresholds.SalesQualified.Claimed.Score);
-        logger.LogInformation("Scoring with published model {Version} (MQL {Mql}, SQL {Sql})",
-            card.ModelVersion, thresholds.MarketingQualified, thresholds.SalesQualified);
-        return new ActiveScorer(new TrainedModelScorer(model), thresholds);
+        logger.LogInformation("Scoring with published model {Version}", card.ModelVersion);
+        return new TrainedModelScorer(model);
     }
 }

@@ -125,6 +125,75 @@ public sealed class LeadEntity : TableRow
     /// <summary>When the pipeline last changed the lead (UTC).</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Engagement: decayed behaviour points as of <see cref="EngagementAt"/>.</summary>
+    public int Engagement { get; set; }
+
+    /// <summary>When <see cref="Engagement"/> was computed (UTC).</summary>
+    public DateTimeOffset? EngagementAt { get; set; }
+
+    /// <summary>Qualification policy version behind the latest decision.</summary>
+    public string? PolicyVersion { get; set; }
+
+    /// <summary>Why the lead is in <see cref="Stage"/>: the reason of its latest move.</summary>
+    public string? StageReason { get; set; }
+
+    /// <summary>When the lead last unsubscribed (UTC).</summary>
+    public DateTimeOffset? UnsubscribedAt { get; set; }
+
+    /// <summary>When mail to the lead last hard-bounced (UTC).</summary>
+    public DateTimeOffset? HardBouncedAt { get; set; }
+
+    /// <summary>When a new MQL's nurture period ends and it is handed to sales (UTC).</summary>
+    public DateTimeOffset? HandoffDueAt { get; set; }
+
+    /// <summary>The sales owner the hand-off routed the lead to.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>When the lead was handed to sales in its current cycle (UTC).</summary>
+    public DateTimeOffset? HandedOffAt { get; set; }
+
+    /// <summary>When the first response is due (UTC).</summary>
+    public DateTimeOffset? ResponseDueAt { get; set; }
+
+    /// <summary>When sales first contacted the lead (UTC).</summary>
+    public DateTimeOffset? FirstResponseAt { get; set; }
+
+    /// <summary>When the first-response deadline was found missed (UTC).</summary>
+    public DateTimeOffset? FirstResponseBreachedAt { get; set; }
+
+    /// <summary>Contact attempts that count as follow-ups.</summary>
+    public int FollowUpCount { get; set; }
+
+    /// <summary>When the latest counted follow-up happened (UTC).</summary>
+    public DateTimeOffset? LastFollowUpAt { get; set; }
+
+    /// <summary>When sales last contacted the lead (UTC).</summary>
+    public DateTimeOffset? LastContactAt { get; set; }
+
+    /// <summary>When the required follow-ups are due (UTC).</summary>
+    public DateTimeOffset? NextFollowUpDueAt { get; set; }
+
+    /// <summary>When the follow-up deadline was found missed (UTC).</summary>
+    public DateTimeOffset? FollowUpBreachedAt { get; set; }
+
+    /// <summary>When sales first reached the lead (UTC).</summary>
+    public DateTimeOffset? ConnectedAt { get; set; }
+
+    /// <summary><c>won</c> or <c>lost</c> once the deal closed.</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>When the deal closed (UTC).</summary>
+    public DateTimeOffset? OutcomeAt { get; set; }
+
+    /// <summary>The opportunity's or won deal's amount (a double: Table storage has no decimal).</summary>
+    public double? Amount { get; set; }
+
+    /// <summary>When a lost lead returns to Nurture (UTC).</summary>
+    public DateTimeOffset? RecycleDueAt { get; set; }
+
+    /// <summary>Ids of the latest applied sales events, space-separated: a repeated id changes nothing.</summary>
+    public string? RecentSalesEventIds { get; set; }
+
     /// <summary>The latest message text the lead wrote.</summary>
     public string? Message { get; set; }
 }

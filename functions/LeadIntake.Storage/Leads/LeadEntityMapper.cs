@@ -67,6 +67,29 @@ public static class LeadEntityMapper
         CustomFields = lead.CustomFields.Count == 0 ? null : JsonSerializer.Serialize(lead.CustomFields, s_storedJson),
         FieldUpdatedAt = JsonSerializer.Serialize(lead.FieldUpdatedAt, s_storedJson),
         UpdatedAt = lead.UpdatedAt,
+        Engagement = lead.Engagement,
+        EngagementAt = lead.EngagementAt,
+        PolicyVersion = lead.PolicyVersion,
+        StageReason = lead.StageReason,
+        UnsubscribedAt = lead.UnsubscribedAt,
+        HardBouncedAt = lead.HardBouncedAt,
+        HandoffDueAt = lead.HandoffDueAt,
+        Owner = lead.Owner,
+        HandedOffAt = lead.HandedOffAt,
+        ResponseDueAt = lead.ResponseDueAt,
+        FirstResponseAt = lead.FirstResponseAt,
+        FirstResponseBreachedAt = lead.FirstResponseBreachedAt,
+        FollowUpCount = lead.FollowUpCount,
+        LastFollowUpAt = lead.LastFollowUpAt,
+        LastContactAt = lead.LastContactAt,
+        NextFollowUpDueAt = lead.NextFollowUpDueAt,
+        FollowUpBreachedAt = lead.FollowUpBreachedAt,
+        ConnectedAt = lead.ConnectedAt,
+        Outcome = lead.Outcome,
+        OutcomeAt = lead.OutcomeAt,
+        Amount = lead.Amount is { } amount ? (double)amount : null,
+        RecycleDueAt = lead.RecycleDueAt,
+        RecentSalesEventIds = lead.RecentSalesEventIds.Count == 0 ? null : string.Join(' ', lead.RecentSalesEventIds),
     };
 
     /// <summary>The lead stored in <paramref name="entity"/>.</summary>
@@ -104,6 +127,29 @@ public static class LeadEntityMapper
         CustomFields = FromJson<Dictionary<string, string>>(entity.CustomFields) ?? [],
         FieldUpdatedAt = FromJson<Dictionary<string, DateTimeOffset>>(entity.FieldUpdatedAt) ?? [],
         UpdatedAt = entity.UpdatedAt,
+        Engagement = entity.Engagement,
+        EngagementAt = entity.EngagementAt,
+        PolicyVersion = entity.PolicyVersion,
+        StageReason = entity.StageReason,
+        UnsubscribedAt = entity.UnsubscribedAt,
+        HardBouncedAt = entity.HardBouncedAt,
+        HandoffDueAt = entity.HandoffDueAt,
+        Owner = entity.Owner,
+        HandedOffAt = entity.HandedOffAt,
+        ResponseDueAt = entity.ResponseDueAt,
+        FirstResponseAt = entity.FirstResponseAt,
+        FirstResponseBreachedAt = entity.FirstResponseBreachedAt,
+        FollowUpCount = entity.FollowUpCount,
+        LastFollowUpAt = entity.LastFollowUpAt,
+        LastContactAt = entity.LastContactAt,
+        NextFollowUpDueAt = entity.NextFollowUpDueAt,
+        FollowUpBreachedAt = entity.FollowUpBreachedAt,
+        ConnectedAt = entity.ConnectedAt,
+        Outcome = entity.Outcome,
+        OutcomeAt = entity.OutcomeAt,
+        Amount = entity.Amount is { } amount ? (decimal)amount : null,
+        RecycleDueAt = entity.RecycleDueAt,
+        RecentSalesEventIds = (entity.RecentSalesEventIds ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
     };
 
     /// <summary>The StageHistory, StageChangesByDay and ScoreSnapshots rows of one processed submission.</summary>
@@ -113,42 +159,11 @@ public static class LeadEntityMapper
         if (!outcome.HasScore)
             throw new ArgumentException("An already-processed outcome writes no rows.", nameof(outcome));
 
-        // Keys derive from the submission and its outcome (change time, id, change sequence), never from the processing
-        // clock, so a retried or redelivered message rewrites the same rows. History keys use the change's own time: a
-        // late, older submission can qualify a lead at the time it entered its current stage, and rows must sort by it.
-        var submissionKey = $"{TimeKey(submission.ReceivedAt)}_{submission.SubmissionId}";
-        var leadId = submission.LeadId;
-        var history = outcome.Changes.Select(change => new StageHistoryEntity
-        {
-            PartitionKey = leadId,
-            RowKey = $"{TimeKey(change.At)}_{submission.SubmissionId}_{change.Sequence.ToString("D2", CultureInfo.InvariantCulture)}",
-            FromStage = change.From is { } from ? FunnelStageCodes.ToCode(from) : "",
-            ToStage = FunnelStageCodes.ToCode(change.To),
-            At = change.At,
-            Reason = change.Reason,
-            Score = change.Score,
-            ScoringModel = change.ScoringModel,
-            Actor = change.Actor,
-            SubmissionId = submission.SubmissionId,
-        }).ToList();
-        var byDay = history.Select(row => new StageChangeByDayEntity
-        {
-            PartitionKey = row.At.UtcDateTime.ToString(DayKeyFormat, CultureInfo.InvariantCulture),
-            RowKey = $"{leadId}_{row.RowKey}",
-            LeadId = leadId,
-            Company = outcome.Lead.Company,
-            FromStage = row.FromStage,
-            ToStage = row.ToStage,
-            At = row.At,
-            Reason = row.Reason,
-            Score = row.Score,
-            ScoringModel = row.ScoringModel,
-            Actor = row.Actor,
-        }).ToList();
+        var (history, byDay) = ToChangeRows(outcome.Lead, outcome.Changes, submission.SubmissionId);
         var snapshot = new ScoreSnapshotEntity
         {
-            PartitionKey = leadId,
-            RowKey = submissionKey,
+            PartitionKey = submission.LeadId,
+            RowKey = $"{TimeKey(submission.ReceivedAt)}_{submission.SubmissionId}",
             SubmissionId = submission.SubmissionId,
             ScoredAt = outcome.Lead.ScoredAt ?? outcome.Lead.UpdatedAt,
             Features = outcome.Features.ToJson(),
@@ -157,11 +172,66 @@ public static class LeadEntityMapper
             Grade = outcome.Score.Grade,
             ScoringModel = outcome.Score.ModelVersion,
             Reasons = JsonSerializer.Serialize(outcome.Score.Reasons, s_storedJson),
+            PolicyVersion = outcome.Lead.PolicyVersion ?? "",
         };
         return new LeadRows(history, byDay, snapshot);
     }
 
-    private static string TimeKey(DateTimeOffset at) => at.UtcDateTime.ToString(TimeKeyFormat, CultureInfo.InvariantCulture);
+    /// <summary>The StageHistory and StageChangesByDay rows of <paramref name="changes"/>, caused by <paramref name="causeId"/>.</summary>
+    /// <remarks>
+    /// Keys derive from the change time, the cause and the change sequence, never from the processing clock, so a retried
+    /// or redelivered cause rewrites the same rows. History keys use the change's own time: a late, older submission can
+    /// qualify a lead at the time it entered its current stage, and rows must sort by it.
+    /// </remarks>
+    public static (IReadOnlyList<StageHistoryEntity> History, IReadOnlyList<StageChangeByDayEntity> ByDay) ToChangeRows(
+        Lead lead, IReadOnlyList<StageChange> changes, string causeId)
+    {
+        var history = changes.Select(change => new StageHistoryEntity
+        {
+            PartitionKey = lead.LeadId,
+            RowKey = $"{TimeKey(change.At)}_{causeId}_{change.Sequence.ToString("D2", CultureInfo.InvariantCulture)}",
+            FromStage = change.From is { } from ? FunnelStageCodes.ToCode(from) : "",
+            ToStage = FunnelStageCodes.ToCode(change.To),
+            At = change.At,
+            Reason = change.Reason,
+            Score = change.Score,
+            ScoringModel = change.ScoringModel,
+            Actor = change.Actor,
+            Rule = change.Rule ?? "",
+            PolicyVersion = change.PolicyVersion,
+            Cause = causeId,
+        }).ToList();
+        var byDay = history.Select(row => new StageChangeByDayEntity
+        {
+            PartitionKey = DayKey(row.At),
+            RowKey = $"{lead.LeadId}_{row.RowKey}",
+            LeadId = lead.LeadId,
+            Company = lead.Company,
+            FromStage = row.FromStage,
+            ToStage = row.ToStage,
+            At = row.At,
+            Reason = row.Reason,
+            Score = row.Score,
+            ScoringModel = row.ScoringModel,
+            Actor = row.Actor,
+            Rule = row.Rule,
+            PolicyVersion = row.PolicyVersion,
+        }).ToList();
+        return (history, byDay);
+    }
+
+    /// <summary>The sortable time key of row keys: <c>yyyyMMddTHHmmss.fffffffZ</c> (UTC).</summary>
+    public static string TimeKey(DateTimeOffset at) => at.UtcDateTime.ToString(TimeKeyFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The UTC day of partition keys: <c>yyyy-MM-dd</c>.</summary>
+    public static string DayKey(DateTimeOffset at) => at.UtcDateTime.ToString(DayKeyFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>JSON of a string map as stored (relaxed escaping).</summary>
+    public static string ToStoredJson(IReadOnlyDictionary<string, string> values) => JsonSerializer.Serialize(values, s_storedJson);
+
+    /// <summary>A string map stored by <see cref="ToStoredJson"/>.</summary>
+    /// <exception cref="FormatException">The column is not such a map.</exception>
+    public static IReadOnlyDictionary<string, string> FromStoredJson(string? json) => FromJson<Dictionary<string, string>>(json) ?? [];
 
     private static Touch? ToTouch(string? source, string? medium, string? campaign, string? channel, DateTimeOffset? at) =>
         at is { } when && FromCode<MarketingChannel>(channel, EnrichmentCodes.ToCode) is { } parsed

@@ -20,6 +20,6 @@ public sealed class SalesHandoffOutboxEntity : TableRow
     /// <summary>The <c>sales-handoff</c> message, as JSON.</summary>
     public string Message { get; set; } = "";
 
-    /// <summary>The RowKey of the hand-off caused by submission <paramref name="submissionId"/>.</summary>
-    public static string RowKeyFor(string submissionId) => RowKeyPrefix + submissionId;
+    /// <summary>The RowKey of the hand-off caused by submission <paramref name="causeId"/>.</summary>
+    public static string RowKeyFor(string causeId) => RowKeyPrefix + causeId;
 }

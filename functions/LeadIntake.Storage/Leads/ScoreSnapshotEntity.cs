@@ -30,4 +30,7 @@ public sealed class ScoreSnapshotEntity : TableRow
 
     /// <summary>Reasons as a JSON array of {feature, value, contribution}.</summary>
     public string Reasons { get; set; } = "[]";
+
+    /// <summary>Qualification policy version in force when the lead was scored.</summary>
+    public string PolicyVersion { get; set; } = "";
 }

@@ -21,6 +21,12 @@ public abstract class StageChangeRow : TableRow
     /// <summary>Scoring model version at the change.</summary>
     public string ScoringModel { get; set; } = "";
 
-    /// <summary>Who changed it (<c>system</c> for automatic qualification).</summary>
+    /// <summary>Who changed it (<c>pipeline</c> for the policy's automatic moves, else the sales actor).</summary>
     public string Actor { get; set; } = "";
+
+    /// <summary>The policy rule or reason code that fired (e.g. <c>fit-and-engaged</c>, <c>competitor</c>); empty for sales moves.</summary>
+    public string Rule { get; set; } = "";
+
+    /// <summary>Qualification policy version at the change.</summary>
+    public string PolicyVersion { get; set; } = "";
 }

@@ -7,6 +7,6 @@ namespace LeadIntake.Storage.Leads;
 /// </remarks>
 public sealed class StageHistoryEntity : StageChangeRow
 {
-    /// <summary>Submission that caused the change.</summary>
-    public string SubmissionId { get; set; } = "";
+    /// <summary>What caused the change: a submission id, an activity batch id, a sales event id or a deadline (<c>first_response_…</c>).</summary>
+    public string Cause { get; set; } = "";
 }

@@ -2,16 +2,20 @@ using Azure;
 using Azure.Data.Tables;
 using LeadIntake.Application.Processing;
 using LeadIntake.Domain.Capture;
+using LeadIntake.Domain.Funnel;
 using LeadIntake.Domain.Leads;
+using LeadIntake.Domain.Sla;
+using LeadIntake.Storage.Sla;
 
 namespace LeadIntake.Storage.Leads;
 
-/// <summary>Leads, their history, score snapshots and hand-off outbox in Azure Table storage.</summary>
+/// <summary>Leads, their history, score snapshots, deadlines and hand-off outbox in Azure Table storage.</summary>
 /// <remarks>
 /// Order of writes, chosen so a retry or redelivery converges: StageHistory, StageChangesByDay and ScoreSnapshots rows
 /// first (deterministic keys, upsert-replace, so rewriting them is harmless; a lead's rows in one partition go in one
-/// entity-group transaction), then the Leads row with ETag concurrency (insert, or replace if-match) in one transaction
-/// with its outbox row, so the lead is never committed without the hand-off it owes. Thread-safe.
+/// entity-group transaction), then the lead's open deadlines in the Deadlines index, then the Leads row with ETag
+/// concurrency (insert, or replace if-match) in one transaction with its outbox row, so the lead is never committed
+/// without the hand-off it owes nor with a deadline the SLA clock cannot find. Thread-safe.
 /// </remarks>
 public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeProvider) : ILeadStore
 {
@@ -22,6 +26,7 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
     private readonly TableClient _history = tables.GetTableClient(StorageNames.StageHistoryTable);
     private readonly TableClient _byDay = tables.GetTableClient(StorageNames.StageChangesByDayTable);
     private readonly TableClient _snapshots = tables.GetTableClient(StorageNames.ScoreSnapshotsTable);
+    private readonly TableDeadlineIndex _deadlines = new(tables);
 
     /// <inheritdoc />
     public async Task<StoredLead?> FindAsync(string leadId, CancellationToken cancellationToken)
@@ -41,13 +46,28 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
         await UpsertReplaceAllAsync(_history, rows.History, cancellationToken);
         await UpsertReplaceAllAsync(_byDay, rows.ByDay, cancellationToken);
         await _snapshots.UpsertEntityAsync(rows.Snapshot, TableUpdateMode.Replace, cancellationToken);
+        return await TryCommitAsync(outcome.Lead, basedOn, handoff, cancellationToken);
+    }
 
-        var lead = LeadEntityMapper.ToEntity(outcome.Lead);
+    /// <inheritdoc />
+    public async Task<bool> TryUpdateAsync(
+        Lead lead, IReadOnlyList<StageChange> changes, string causeId, StoredLead basedOn, SalesHandoffMessage? handoff, CancellationToken cancellationToken)
+    {
+        var (history, byDay) = LeadEntityMapper.ToChangeRows(lead, changes, causeId);
+        await UpsertReplaceAllAsync(_history, history, cancellationToken);
+        await UpsertReplaceAllAsync(_byDay, byDay, cancellationToken);
+        return await TryCommitAsync(lead, basedOn, handoff, cancellationToken);
+    }
+
+    private async Task<bool> TryCommitAsync(Lead lead, StoredLead? basedOn, SalesHandoffMessage? handoff, CancellationToken cancellationToken)
+    {
+        await _deadlines.WriteAsync(LeadDeadlines.Of(lead), cancellationToken);
+        var row = LeadEntityMapper.ToEntity(lead);
         List<TableTransactionAction> commit =
         [
             basedOn is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, lead)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, lead, new ETag(basedOn.Version)),
+                ? new TableTransactionAction(TableTransactionActionType.Add, row)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(basedOn.Version)),
         ];
         if (handoff is not null)
             commit.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToOutboxEntity(handoff)));
@@ -69,7 +89,7 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
     {
         try
         {
-            await _leads.DeleteEntityAsync(handoff.LeadId, SalesHandoffOutboxEntity.RowKeyFor(handoff.SubmissionId), ETag.All, cancellationToken);
+            await _leads.DeleteEntityAsync(handoff.LeadId, SalesHandoffOutboxEntity.RowKeyFor(handoff.CauseId), ETag.All, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -102,7 +122,7 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
     private SalesHandoffOutboxEntity ToOutboxEntity(SalesHandoffMessage handoff) => new()
     {
         PartitionKey = handoff.LeadId,
-        RowKey = SalesHandoffOutboxEntity.RowKeyFor(handoff.SubmissionId),
+        RowKey = SalesHandoffOutboxEntity.RowKeyFor(handoff.CauseId),
         HandoffId = handoff.HandoffId,
         CommittedAt = timeProvider.GetUtcNow(),
         Message = handoff.ToJson(),
