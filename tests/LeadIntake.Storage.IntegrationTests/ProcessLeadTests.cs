@@ -15,7 +15,7 @@ public sealed class ProcessLeadTests(StorageFixture fixture) : IClassFixture<Sto
     {
         var email = StorageFixture.UniqueEmail("hot");
         var leadId = StorageFixture.Identity.LeadIdFor(email);
-        // points-v1: corporate +10, contact requested +30, demo form +20, C-level +20 = 80 >= SQL threshold 70.
+        // Default policy: a contact request is the SQL fast track (rule asked-for-contact); corporate CEO, no disqualifying signal.
         var submission = StorageFixture.Submission(email, ("contactRequested", "true"), ("formId", "demo"), ("jobTitle", "Chief Executive Officer"));
 
         var result = await Process.RunAsync(submission, CancellationToken.None);
@@ -80,9 +80,9 @@ public sealed class ProcessLeadTests(StorageFixture fixture) : IClassFixture<Sto
         var store = fixture.Services.GetRequiredService<ILeadStore>();
         var queue = fixture.Services.GetRequiredService<ISalesHandoffQueue>();
 
-        var tooSoon = await new SweepSalesHandoffs(store, queue, TimeProvider.System).RunAsync(CancellationToken.None);
-        var later = await new SweepSalesHandoffs(store, queue, new Later(SweepSalesHandoffs.MinimumAge + TimeSpan.FromMinutes(1))).RunAsync(CancellationToken.None);
-        var again = await new SweepSalesHandoffs(store, queue, new Later(SweepSalesHandoffs.MinimumAge + TimeSpan.FromMinutes(1))).RunAsync(CancellationToken.None);
+        var tooSoon = await new SweepSalesHandoffs(store, new HandoffSender(store, queue), TimeProvider.System).RunAsync(CancellationToken.None);
+        var later = await new SweepSalesHandoffs(store, new HandoffSender(store, queue), new Later(SweepSalesHandoffs.MinimumAge + TimeSpan.FromMinutes(1))).RunAsync(CancellationToken.None);
+        var again = await new SweepSalesHandoffs(store, new HandoffSender(store, queue), new Later(SweepSalesHandoffs.MinimumAge + TimeSpan.FromMinutes(1))).RunAsync(CancellationToken.None);
 
         Assert.Equal(0, tooSoon);
         Assert.Equal(1, later);

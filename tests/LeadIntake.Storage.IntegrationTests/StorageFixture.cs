@@ -1,9 +1,14 @@
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using LeadIntake.Application.Activities;
+using LeadIntake.Application.Policy;
 using LeadIntake.Application.Processing;
+using LeadIntake.Application.Sales;
+using LeadIntake.Application.Sla;
 using LeadIntake.Application.Scoring;
 using LeadIntake.Domain.Capture;
+using LeadIntake.Domain.Policy;
 using LeadIntake.Domain.Scoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,8 +41,13 @@ public sealed class StorageFixture : IAsyncLifetime
             .AddLeadIntakeStorage(configuration)
             .AddSingleton(TimeProvider.System)
             .AddSingleton<IScorerProvider, PointsModel>()
+            .AddSingleton<IQualificationPolicyProvider, DefaultPolicy>()
+            .AddSingleton<HandoffSender>()
             .AddSingleton<ProcessLead>()
             .AddSingleton<SweepSalesHandoffs>()
+            .AddSingleton<ProcessActivity>()
+            .AddSingleton<RecordSalesEvent>()
+            .AddSingleton<SlaCheck>()
             .BuildServiceProvider();
 
         var tables = _services.GetRequiredService<TableServiceClient>();
@@ -83,7 +93,14 @@ public sealed class StorageFixture : IAsyncLifetime
     // The built-in points model, as the function app serves it until a trained model is published.
     private sealed class PointsModel : IScorerProvider
     {
-        public ValueTask<ActiveScorer> GetScorerAsync(CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(new ActiveScorer(PointsScoringModel.Default, PointsScoringModel.Default.Thresholds));
+        public ValueTask<ILeadScorer> GetScorerAsync(CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<ILeadScorer>(PointsScoringModel.Default);
+    }
+
+    // The built-in qualification policy, as the function app serves it until a file or blob overrides it.
+    private sealed class DefaultPolicy : IQualificationPolicyProvider
+    {
+        public ValueTask<QualificationPolicy> GetPolicyAsync(CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(QualificationPolicy.Default);
     }
 }

@@ -37,6 +37,27 @@ public static class FunctionNames
     /// <summary>NCRONTAB schedule of <see cref="SweepSalesHandoffs"/>: every 5 minutes (seconds field first).</summary>
     public const string SweepSalesHandoffsSchedule = "0 */5 * * * *";
 
+    /// <summary>HTTP function that accepts behaviour events: <c>POST /api/activities</c>, function key.</summary>
+    public const string RecordActivities = "RecordActivities";
+
+    /// <summary>Route of <see cref="RecordActivities"/>, without the prefix.</summary>
+    public const string ActivitiesRoute = "activities";
+
+    /// <summary>Queue-triggered function that stores behaviour events, recomputes engagement and applies the policy.</summary>
+    public const string ProcessActivity = "ProcessActivity";
+
+    /// <summary>HTTP function that takes what sales reports back: <c>POST /api/leads/{lead}/sales-events</c>, function key.</summary>
+    public const string RecordSalesEvent = "RecordSalesEvent";
+
+    /// <summary>Route of <see cref="RecordSalesEvent"/>, without the prefix; <c>{lead}</c> is a lead id or an email.</summary>
+    public const string SalesEventsRoute = "leads/{lead}/sales-events";
+
+    /// <summary>Timer function of the SLA clock: hand-offs after nurture, breaches, exhausted follow-ups, recycling.</summary>
+    public const string SlaCheck = "SlaCheck";
+
+    /// <summary>The app setting holding <see cref="SlaCheck"/>'s NCRONTAB schedule (default every minute: <c>0 * * * * *</c>).</summary>
+    public const string SlaCheckScheduleSetting = "SlaCheckSchedule";
+
     /// <summary>Public path of an HTTP function's <paramref name="route"/>, e.g. <c>/api/leads</c>.</summary>
     public static string PublicPath(string route) => $"/{RoutePrefix}/{route}";
 }

@@ -1,6 +1,9 @@
+using LeadIntake.Application.Activities;
 using LeadIntake.Application.Capture;
 using LeadIntake.Application.Processing;
+using LeadIntake.Application.Sales;
 using LeadIntake.Application.Scoring;
+using LeadIntake.Application.Sla;
 using LeadIntake.Domain.Capture;
 using LeadIntake.Functions.Endpoints;
 using LeadIntake.Functions.Scoring;
@@ -31,8 +34,15 @@ public static class LeadIntakeServiceCollectionExtensions
         services.AddSingleton<RedirectPolicy>();
         services.AddSingleton<CaptureLead>();
         services.AddSingleton<LeadCaptureHttp>();
+        services.AddSingleton<HandoffSender>();
         services.AddSingleton<ProcessLead>();
         services.AddSingleton<SweepSalesHandoffs>();
+        services.AddSingleton<AcceptActivities>();
+        services.AddSingleton<ActivitiesHttp>();
+        services.AddSingleton<ProcessActivity>();
+        services.AddSingleton<RecordSalesEvent>();
+        services.AddSingleton<SalesEventsHttp>();
+        services.AddSingleton<SlaCheck>();
 
         services.AddSingleton<PointsScorerProvider>();
         services.AddSingleton<IScorerProvider>(provider => provider.GetRequiredService<IOptions<ScoringOptions>>().Value.UsePublishedModel
