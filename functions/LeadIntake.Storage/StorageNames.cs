@@ -40,6 +40,12 @@ public static class StorageNames
     /// <summary>Blob in <see cref="ModelsContainer"/> naming the model the function app serves.</summary>
     public const string CurrentModelPointerBlob = "current";
 
+    /// <summary>Blob container of configuration the app hot-reloads, such as <see cref="QualificationPolicyBlob"/>.</summary>
+    public const string ConfigContainer = "config";
+
+    /// <summary>Blob in <see cref="ConfigContainer"/> holding the qualification policy in force; when absent, the app's file setting or built-in default applies.</summary>
+    public const string QualificationPolicyBlob = "qualification-policy.json";
+
     /// <summary>Poison queue name for <paramref name="queueName"/>.</summary>
     public static string PoisonQueueFor(string queueName) => queueName + PoisonQueueSuffix;
 
@@ -52,5 +58,5 @@ public static class StorageNames
         [LeadsTable, StageHistoryTable, StageChangesByDayTable, ScoreSnapshotsTable];
 
     /// <summary>All blob containers the app reads or writes, created at start-up.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [ModelsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [ModelsContainer, ConfigContainer];
 }
