@@ -55,6 +55,12 @@ public static class StorageNames
     /// <summary>Blob in <see cref="ModelsContainer"/> naming the model the function app serves.</summary>
     public const string CurrentModelPointerBlob = "current";
 
+    /// <summary>Blob container of configuration the app hot-reloads, such as <see cref="QualificationPolicyBlob"/>.</summary>
+    public const string ConfigContainer = "config";
+
+    /// <summary>Blob in <see cref="ConfigContainer"/> holding the qualification policy in force; when absent, the app's file setting or built-in default applies.</summary>
+    public const string QualificationPolicyBlob = "qualification-policy.json";
+
     /// <summary>Poison queue name for <paramref name="queueName"/>.</summary>
     public static string PoisonQueueFor(string queueName) => queueName + PoisonQueueSuffix;
 
@@ -67,5 +73,5 @@ public static class StorageNames
         [LeadsTable, StageHistoryTable, StageChangesByDayTable, ScoreSnapshotsTable, LeadActivitiesTable, DeadlinesTable, SlaBreachesTable];
 
     /// <summary>All blob containers the app reads or writes, created at start-up.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [ModelsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [ModelsContainer, ConfigContainer];
 }

@@ -6,8 +6,11 @@ namespace LeadIntake.Domain.Policy;
 /// <summary>The agreement between marketing and sales, as data: when a lead is an MQL or an SQL, how it is handed over, how fast sales answers.</summary>
 /// <remarks>
 /// Read from <c>qualification-policy.json</c> by <see cref="Parse"/> (strict: unknown fields, event types, signals, stages
-/// and features are errors naming them); the built-in default is <see cref="Default"/>. Pure data: evaluated by
-/// <see cref="Qualification.LeadQualifier"/> and the SLA clock. <see cref="Version"/> is recorded on every score and stage
+/// and features are errors naming them); the built-in default is <see cref="Default"/>. Durations in the file are strings
+/// (<c>"90s"</c>, <c>"15m"</c>, <c>"24h"</c>, <c>"30d"</c>) and arrive here as plain <see cref="TimeSpan"/>s: outside
+/// <see cref="Sla"/> they are calendar time ("1d" = 24 hours); inside it they are business time and "1d" is one working
+/// day (<see cref="BusinessHours.WorkingDayLength"/>), already multiplied out. Pure data: evaluated by
+/// the lead qualifier and the SLA clock. <see cref="Version"/> is recorded on every score and stage
 /// change. Immutable and thread-safe.
 /// </remarks>
 public sealed partial record QualificationPolicy
@@ -40,6 +43,7 @@ public sealed partial record QualificationPolicy
     public IReadOnlyList<string> StudentDomainSuffixes { get; init; } = [];
 
     /// <summary>How long a new MQL waits before it is handed over (the "quarantine"); zero hands it over at once.</summary>
+    /// <remarks>Calendar time (<c>"nurturePeriod": "24h"</c>; "1d" is 24 hours).</remarks>
     public required TimeSpan NurturePeriod { get; init; }
 
     /// <summary>How leads are handed to sales.</summary>
@@ -53,8 +57,8 @@ public sealed partial record QualificationPolicy
 }
 
 /// <summary>Behaviour points with decay and caps.</summary>
-/// <param name="HalfLife">After this long an event is worth half its points.</param>
-/// <param name="CapPeriod">The period over which <see cref="EventPoints.MaxPerPeriod"/> counts (fixed UTC windows from 1970-01-01).</param>
+/// <param name="HalfLife">After this long an event is worth half its points (calendar time; "1d" is 24 hours).</param>
+/// <param name="CapPeriod">The period over which <see cref="EventPoints.MaxPerPeriod"/> counts (fixed UTC windows from 1970-01-01; calendar time).</param>
 /// <param name="Events">Points per event type (snake_case), the event types <c>POST /api/activities</c> accepts.</param>
 public sealed record EngagementPolicy(TimeSpan HalfLife, TimeSpan CapPeriod, IReadOnlyDictionary<string, EventPoints> Events)
 {
@@ -87,7 +91,7 @@ public sealed record QualificationRule(string Name)
     /// <summary>At least one event of these types within <see cref="EventsWithin"/>.</summary>
     public IReadOnlySet<string>? EventsAny { get; init; }
 
-    /// <summary>How far back <see cref="EventsAny"/> looks.</summary>
+    /// <summary>How far back <see cref="EventsAny"/> looks; calendar time, 30 days unless the rule says (<c>"eventsWithin": "14d"</c>).</summary>
     public TimeSpan EventsWithin { get; init; } = TimeSpan.FromDays(30);
 
     /// <summary>Intake features (by <see cref="Scoring.LeadFeatureNames"/>) whose formatted value must be one of the listed values.</summary>
@@ -133,11 +137,17 @@ public enum RoutingMode
 }
 
 /// <summary>The sales SLA, counted in business time.</summary>
+/// <remarks>
+/// Every duration here is business time: only the working hours of <see cref="Hours"/> count. In the file "1d" means one
+/// working day, not 24 hours, and the parser has already multiplied it out: with working hours 09:00–17:00,
+/// <c>"within": "5d"</c> is a <see cref="FollowUpWindow"/> of 5 × <see cref="BusinessHours.WorkingDayLength"/> = 40 hours
+/// of business time; "h", "m" and "s" are taken as written.
+/// </remarks>
 /// <param name="Hours">Working days and hours, time zone and holidays.</param>
-/// <param name="FirstResponse">Business time from hand-off to the first contact attempt.</param>
+/// <param name="FirstResponse">Business time from hand-off to the first contact attempt ("1d" in the file = one working day).</param>
 /// <param name="FollowUps">Contact attempts required within <paramref name="FollowUpWindow"/> of the hand-off.</param>
-/// <param name="FollowUpWindow">Business time from hand-off by which <paramref name="FollowUps"/> attempts are due.</param>
-/// <param name="MinFollowUpSpacing">An attempt sooner than this after the previous counted one does not count as a follow-up.</param>
+/// <param name="FollowUpWindow">Business time from hand-off by which <paramref name="FollowUps"/> attempts are due ("5d" in the file = five working days).</param>
+/// <param name="MinFollowUpSpacing">Business time: an attempt sooner than this after the previous counted one does not count as a follow-up; zero counts every attempt.</param>
 /// <param name="ExhaustedMoveTo">Where a lead goes when its follow-ups are done and sales never connected.</param>
 /// <param name="ExhaustedReason">The reason code of that move.</param>
 public sealed record SalesSlaPolicy(
@@ -146,5 +156,5 @@ public sealed record SalesSlaPolicy(
 
 /// <summary>Where leads go back to.</summary>
 /// <param name="RejectedMoveTo">Where a lead rejected by sales goes: Nurture or MQL.</param>
-/// <param name="LostToNurtureAfter">How long after a lost deal the lead returns to Nurture; null keeps it Lost.</param>
+/// <param name="LostToNurtureAfter">How long after a lost deal the lead returns to Nurture (calendar time); null keeps it Lost.</param>
 public sealed record RecyclePolicy(FunnelStage RejectedMoveTo, TimeSpan? LostToNurtureAfter);

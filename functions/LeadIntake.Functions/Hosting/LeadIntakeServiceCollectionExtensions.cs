@@ -1,11 +1,13 @@
 using LeadIntake.Application.Activities;
 using LeadIntake.Application.Capture;
+using LeadIntake.Application.Policy;
 using LeadIntake.Application.Processing;
 using LeadIntake.Application.Sales;
 using LeadIntake.Application.Scoring;
 using LeadIntake.Application.Sla;
 using LeadIntake.Domain.Capture;
 using LeadIntake.Functions.Endpoints;
+using LeadIntake.Functions.Policy;
 using LeadIntake.Functions.Scoring;
 using LeadIntake.Storage;
 using Microsoft.Extensions.Configuration;
@@ -17,12 +19,13 @@ namespace LeadIntake.Functions.Hosting;
 /// <summary>All service registration of the function app, so Program.cs stays a few lines.</summary>
 public static class LeadIntakeServiceCollectionExtensions
 {
-    /// <summary>Registers options, clock, storage, application services and scoring.</summary>
+    /// <summary>Registers options, clock, storage, application services, scoring and the qualification policy.</summary>
     public static IServiceCollection AddLeadIntake(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LeadCaptureOptions>().BindConfiguration(LeadCaptureOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LeadCaptureOptions>, LeadCaptureOptionsValidator>();
         services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.SectionName);
+        services.AddOptions<QualificationPolicyOptions>().BindConfiguration(QualificationPolicyOptions.SectionName);
 
         // The Azure SDK logs every request at Information: keep its warnings and errors only.
         services.AddLogging(logging => logging.AddFilter("Azure.Core", LogLevel.Warning).AddFilter("Azure.Identity", LogLevel.Warning));
@@ -48,6 +51,7 @@ public static class LeadIntakeServiceCollectionExtensions
         services.AddSingleton<IScorerProvider>(provider => provider.GetRequiredService<IOptions<ScoringOptions>>().Value.UsePublishedModel
             ? ActivatorUtilities.CreateInstance<PublishedModelScorerProvider>(provider)
             : provider.GetRequiredService<PointsScorerProvider>());
+        services.AddSingleton<IQualificationPolicyProvider>(provider => ActivatorUtilities.CreateInstance<QualificationPolicyProvider>(provider));
         return services;
     }
 }
