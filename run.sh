@@ -55,6 +55,7 @@ if [ ! -f "$settings" ]; then
     "AzureWebJobsStorage": "UseDevelopmentStorage=true",
     "FUNCTIONS_WORKER_RUNTIME": "dotnet-isolated",
     "LeadCaptureOptions__IdentitySecret": "$secret",
+    "SlaCheckSchedule": "0 * * * * *",
     "LocalHost__FunctionKey": "$function_key",
     "LocalHost__MasterKey": "$master_key"
   },
@@ -63,6 +64,8 @@ if [ ! -f "$settings" ]; then
 JSON
 fi
 setting() { node -e 'process.stdout.write(require("./'"$settings"'").Values[process.argv[1]] || "")' "$1"; }
+# The SLA clock's timer reads its schedule from this setting; a settings file from before it existed gets the default.
+if [ -z "$(setting SlaCheckSchedule)" ]; then export SlaCheckSchedule="${SlaCheckSchedule:-0 * * * * *}"; fi
 function_key=$(setting LocalHost__FunctionKey)
 master_key=$(setting LocalHost__MasterKey)
 
@@ -110,7 +113,11 @@ cat <<MSG
   LeadIntake is running ($host host).
     Demo landing page:   http://127.0.0.1:$port/api/demo
     Capture endpoint:    POST http://127.0.0.1:$port/api/leads
+    Behaviour events:    POST http://127.0.0.1:$port/api/activities                  (function key)
+    Sales events:        POST http://127.0.0.1:$port/api/leads/{lead}/sales-events   (function key)
     function key: $function_key
+      For the README's curl examples, in another shell:
+      export LEADINTAKE_URL=http://127.0.0.1:$port LEADINTAKE_KEY=$function_key
     master key: $master_key
       Keys go in the x-functions-key header or a ?code= query; the local host enforces them as Azure does
       (func start does not locally). For example, the host's status with the master key:

@@ -38,6 +38,7 @@ public class FunctionAppFixture : IAsyncLifetime
             [StorageNames.Connection] = Azurite.ConnectionString,
             [$"{LeadCaptureOptions.SectionName}__IdentitySecret"] = IdentitySecret,
             [$"{LeadCaptureOptions.SectionName}__AllowedRedirectOrigins__0"] = "https://www.example.com",
+            [FunctionNames.SlaCheckScheduleSetting] = "0 * * * * *",
         };
         foreach (var (name, value) in Settings())
             settings[name] = value;

@@ -10,7 +10,7 @@ namespace LeadIntake.Domain.Policy;
 /// (<c>"90s"</c>, <c>"15m"</c>, <c>"24h"</c>, <c>"30d"</c>) and arrive here as plain <see cref="TimeSpan"/>s: outside
 /// <see cref="Sla"/> they are calendar time ("1d" = 24 hours); inside it they are business time and "1d" is one working
 /// day (<see cref="BusinessHours.WorkingDayLength"/>), already multiplied out. Pure data: evaluated by
-/// the lead qualifier and the SLA clock. <see cref="Version"/> is recorded on every score and stage
+/// <see cref="Qualification.LeadQualifier"/> and the SLA clock. <see cref="Version"/> is recorded on every score and stage
 /// change. Immutable and thread-safe.
 /// </remarks>
 public sealed partial record QualificationPolicy
