@@ -320,9 +320,9 @@ public class LeadQualifierTests
                 : new Dictionary<string, DateTimeOffset>(),
         };
 
-        var outcome = Evaluate(lead, [Event(LeadActivity.Unsubscribe, unsubscribedAt), Event(EngagementPolicy.FormSubmission, Monday)]);
+        var outcome = Evaluate(lead, [Event(LeadActivity.Unsubscribe, unsubscribedAt)]);
 
-        // Not disqualified: fit 90 and 20 − 20 × ½^(3 h / 720 h) = 0.06 → 0 engagement is no MQL; the lead stays a Lead.
+        // Not disqualified, the lead stays a Lead: the unsubscribe's −20 leaves no engagement for the MQL rule.
         Assert.Equal(disqualified ? FunnelStage.Disqualified : FunnelStage.Lead, outcome.Lead.Stage);
     }
 
