@@ -245,7 +245,8 @@ public partial class LeadProcessorTests
         Assert.Null(twice.Score);
         Assert.Null(twice.Features);
         Assert.False(twice.HasScore);
-        Assert.False(twice.EnteredSalesQualified);
+        Assert.False(twice.HandedOff);
+        Assert.True(once.HandedOff);                                      // contact requested: the fast track handed it over once
         Assert.Equal(1, twice.Lead.SubmissionCount);
         Assert.Equal(FunnelStage.SalesQualified, twice.Lead.Stage);
     }
@@ -365,7 +366,8 @@ public partial class LeadProcessorTests
 
         var outcome = Process(lead, At(5, ("firstName", "Ana")), score: 90);
 
-        Assert.Equal(FunnelStage.SalesQualified, outcome.Lead.Stage);
+        // Fit 90 ≥ 40 and the submission's 20 engagement points ≥ 20: an MQL (a score alone never fast-tracks).
+        Assert.Equal(FunnelStage.MarketingQualified, outcome.Lead.Stage);
         Assert.Equal(FunnelStage.Lead, lead.Stage);
         Assert.Equal(snapshot, lead);
         Assert.Null(lead.FirstName);

@@ -2,20 +2,22 @@ using LeadIntake.Domain.Capture;
 using LeadIntake.Domain.Enrichment;
 using LeadIntake.Domain.Funnel;
 using LeadIntake.Domain.Leads;
+using LeadIntake.Domain.Policy;
 using LeadIntake.Domain.Scoring;
 
 namespace LeadIntake.Domain.Tests.Leads;
 
 public partial class LeadProcessorTests
 {
-    private static readonly QualificationThresholds _thresholds = new(40, 70);
+    // The built-in policy (policy-default-1): MQL = fit ≥ 40 and engagement ≥ 20, a form submission is worth 20.
+    private static readonly QualificationPolicy _policy = QualificationPolicy.Default;
     private static readonly DateTimeOffset _processedAt = TestLeads.T0.AddHours(1);
 
     private static LeadSubmission At(int minutes, params (string Name, string? Value)[] fields) =>
         TestLeads.Submit(TestLeads.T0.AddMinutes(minutes), [("email", "ana@acme.com"), .. fields]);
 
     private static LeadProcessingOutcome Process(Lead? current, LeadSubmission s, int score = 10) =>
-        LeadProcessor.Process(current, s, new FixedScorer(score), _thresholds, _processedAt);
+        LeadProcessor.Process(current, s, new FixedScorer(score), _policy, [], _processedAt);
 
     [Fact]
     public void Process_NewLead_EntersLeadStageWithNullFrom()
@@ -27,7 +29,10 @@ public partial class LeadProcessorTests
         Assert.True(outcome.IsNewLead);
         Assert.False(outcome.AlreadyProcessed);
         Assert.Equal(
-            [new StageChange(null, FunnelStage.Lead, s.ReceivedAt, "new lead via form 'newsletter'", 10, FixedScorer.Version, "pipeline", 0)],
+            [new StageChange(null, FunnelStage.Lead, s.ReceivedAt, "new lead via form 'newsletter'", 10, FixedScorer.Version, "pipeline", 0)
+            {
+                PolicyVersion = "policy-default-1",
+            }],
             outcome.Changes);
         var lead = outcome.Lead;
         Assert.Equal(s.LeadId, lead.LeadId);
@@ -41,7 +46,9 @@ public partial class LeadProcessorTests
         Assert.Equal(EmailClass.Corporate, lead.EmailClass);
         Assert.Equal("acme.com", lead.CompanyDomain);
         Assert.Equal(_processedAt, lead.UpdatedAt);
-        Assert.False(outcome.EnteredSalesQualified);
+        Assert.Equal("policy-default-1", lead.PolicyVersion);
+        Assert.Equal("new lead via form 'newsletter'", lead.StageReason);
+        Assert.False(outcome.HandedOff);
     }
 
     [Fact]
@@ -55,7 +62,7 @@ public partial class LeadProcessorTests
     {
         var s = At(0, ("company", "Acme"), ("phone", "+49 30 1234567"), ("jobTitle", "Director of IT"), ("contactRequested", "yes"));
 
-        var outcome = LeadProcessor.Process(null, s, PointsScoringModel.Default, PointsScoringModel.Default.Thresholds, _processedAt);
+        var outcome = LeadProcessor.Process(null, s, PointsScoringModel.Default, _policy, [], _processedAt);
 
         // points-v1: corporate 10 + contact 30 + phone 10 + company 5 + director 15 = 70.
         Assert.Equal(70, outcome.Score!.Score);
@@ -71,7 +78,7 @@ public partial class LeadProcessorTests
     [Fact]
     public void Process_PointsModel_ScoreHasNoProbability()
     {
-        var outcome = LeadProcessor.Process(null, At(0, ("contactRequested", "yes")), PointsScoringModel.Default, _thresholds, _processedAt);
+        var outcome = LeadProcessor.Process(null, At(0, ("contactRequested", "yes")), PointsScoringModel.Default, _policy, [], _processedAt);
 
         // points-v1: corporate 10 + contact 30 = 40, which is not a 40 % chance of anything.
         Assert.Equal(40, outcome.Score!.Score);
@@ -81,7 +88,7 @@ public partial class LeadProcessorTests
     [Fact]
     public void Process_ScorerWithProbability_ProbabilityCarriedOnOutcome()
     {
-        var outcome = LeadProcessor.Process(null, At(0), new FixedScorer(42, probability: 0.1234), _thresholds, _processedAt);
+        var outcome = LeadProcessor.Process(null, At(0), new FixedScorer(42, probability: 0.1234), _policy, [], _processedAt);
 
         Assert.Equal(0.1234, outcome.Score!.Probability);
     }
@@ -92,7 +99,7 @@ public partial class LeadProcessorTests
         var s = At(0, ("company", "Acme"), ("phone", "+49 30 1234567"), ("jobTitle", "CEO"), ("contactRequested", "yes"),
             ("consentMarketing", "yes"), ("formId", "demo"), ("message", new string('m', 100)));
 
-        var outcome = LeadProcessor.Process(null, s, PointsScoringModel.Default, _thresholds, _processedAt);
+        var outcome = LeadProcessor.Process(null, s, PointsScoringModel.Default, _policy, [], _processedAt);
 
         // points-v1 matches 8 rules here: contact 30, demo form 20, c_level 20, corporate 10, phone 10, company 5, message 5, consent 3.
         Assert.Equal(8, outcome.Score!.Reasons.Count);
