@@ -20,7 +20,7 @@ public static class EngagementScore
         var total = 0.0;
         var counted = activities
             .Where(a => policy.Events.ContainsKey(a.Type))
-            .GroupBy(a => (a.Type, Window: a.At.UtcTicks / policy.CapPeriod.Ticks))
+            .GroupBy(a => (a.Type, Window: (a.At.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / policy.CapPeriod.Ticks))
             .SelectMany(g => g.OrderBy(a => a.At).ThenBy(a => a.Id, StringComparer.Ordinal).Take(policy.Events[g.Key.Type].MaxPerPeriod));
         foreach (var activity in counted)
         {

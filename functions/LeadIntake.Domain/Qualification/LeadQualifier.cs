@@ -52,9 +52,9 @@ public static class LeadQualifier
         var changes = new List<StageChange>();
         var handedOff = false;
 
-        void Move(FunnelStage to, string reason, string? rule)
+        void Move(FunnelStage to, string reason, string? rule, DateTimeOffset? moveAt = null)
         {
-            var change = current.AdvanceTo(to, at, reason, StageChange.PipelineActor, rule) with { Sequence = firstSequence + changes.Count };
+            var change = current.AdvanceTo(to, moveAt ?? at, reason, StageChange.PipelineActor, rule) with { Sequence = firstSequence + changes.Count };
             changes.Add(change);
             current = current with { StageReason = reason };
         }
@@ -62,7 +62,7 @@ public static class LeadQualifier
         void HandOff(DateTimeOffset handoffAt)
         {
             if (current.Stage == FunnelStage.MarketingQualified && policy.Handoff.Stage == FunnelStage.SalesQualified)
-                Move(FunnelStage.SalesQualified, "handed to sales: the policy hands MQLs over as SQL", "handoff");
+                Move(FunnelStage.SalesQualified, "handed to sales: the policy hands MQLs over as SQL", "handoff", handoffAt);
             var sla = policy.Sla;
             current = current.EndSalesCycle() with
             {

@@ -58,8 +58,17 @@ public static class SalesFeedback
                 Move(FunnelStage.SalesAccepted, $"accepted by {salesEvent.Actor}");
                 break;
             case SalesEventType.Rejected:
-                Move(policy.Recycle.RejectedMoveTo, $"rejected by sales: {reason}");
-                current = current.EndSalesCycle();
+                // Back to marketing. An MQL rejected back to MQL stays where it is (no move to record); either way it
+                // waits a new nurture period before it can be handed over again.
+                var rejected = $"rejected by sales: {reason}";
+                if (!(current.Stage == FunnelStage.MarketingQualified && policy.Recycle.RejectedMoveTo == FunnelStage.MarketingQualified))
+                    Move(policy.Recycle.RejectedMoveTo, rejected);
+                current = current.EndSalesCycle() with
+                {
+                    StageReason = rejected,
+                    Owner = null,
+                    HandoffDueAt = current.Stage == FunnelStage.MarketingQualified ? at + policy.NurturePeriod : null,
+                };
                 break;
             case SalesEventType.Qualified:
                 Move(FunnelStage.SalesQualified, $"qualified by {salesEvent.Actor}");

@@ -128,10 +128,7 @@ public class EngagementScoreTests
         Assert.Equal(180, EngagementScore.Compute(events, policy, day.AddDays(3)));
     }
 
-    [Fact(Skip = "BUG: EngagementScore.Compute (Qualification/EngagementScore.cs, line 23) groups by a.At.UtcTicks / CapPeriod.Ticks, " +
-        "which counts windows from 0001-01-01 (a Monday), not from 1970-01-01 (a Thursday) as its remarks and EngagementPolicy.CapPeriod " +
-        "say. With the default 7 d period the windows start on Mondays 00:00 UTC instead of Thursdays: Wed 23:00 and Thu 01:00 share a " +
-        "window (3 counted, 60) where the documented windows split them (4 counted, 80). Fix: (a.At.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / CapPeriod.Ticks, or change the docs.")]
+    [Fact]
     public void Compute_SevenDayCapPeriod_WindowsCountedFrom1970()
     {
         // 2026-11-19 is a Thursday: 20,776 days after 1970-01-01 = 2,968 weeks, so a documented 7-day window starts at its

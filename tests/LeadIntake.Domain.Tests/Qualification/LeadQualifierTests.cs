@@ -582,9 +582,7 @@ public class LeadQualifierTests
         Assert.Equal(due, outcome.Lead.HandedOffAt);
     }
 
-    [Fact(Skip = "BUG: LeadQualifier.Evaluate (Qualification/LeadQualifier.cs, HandOff, line 65) records the MQL → SQL hand-off move at `at` " +
-        "(the cause's time) while HandedOffAt is the due time: with an event at Monday 12:00 processed after the nurture period ended " +
-        "(Tuesday 09:00), the SQL stage is entered at Monday 12:00, before the hand-off that made it an SQL. Expected the move at handoffAt.")]
+    [Fact]
     public void Evaluate_HandoffAsSqlCauseBeforeDue_MoveRecordedAtHandOff()
     {
         var policy = _default with { Handoff = new HandoffPolicy(FunnelStage.SalesQualified, OwnerRouting.None) };

@@ -85,10 +85,7 @@ public class SalesFeedbackTests
         Assert.True(outcome.Lead.IsOwnedByMarketing);
     }
 
-    [Fact(Skip = "BUG: SalesFeedback.Apply (Sales/SalesFeedback.cs, line 61) with recycle.rejectedMoveTo \"MQL\" rejects a handed-off MQL " +
-        "(the hand-off stage SAL: sales development accept or reject the MQL) by moving MQL → MQL, which AdvanceTo refuses: " +
-        "FunnelTransitionException(MQL, MQL). A valid policy makes a normal rejection impossible. Expected: no stage change (or a " +
-        "recorded return), the sales cycle ended (HandedOffAt null), the lead marketing's again.")]
+    [Fact]
     public void Apply_RejectedHandedOffMqlPolicyRecyclesToMql_StaysMqlBackWithMarketing()
     {
         var policy = _default with { Recycle = _default.Recycle with { RejectedMoveTo = FunnelStage.MarketingQualified } };

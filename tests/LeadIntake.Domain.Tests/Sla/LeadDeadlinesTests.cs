@@ -254,10 +254,7 @@ public class LeadDeadlinesTests
         Assert.Equal((FunnelStage.Disqualified, "unreachable", "unreachable: 4 follow-up(s) without reaching the lead"), (change.To, change.Rule, change.Reason));
     }
 
-    [Fact(Skip = "BUG: LeadDeadlines.Apply (Sla/LeadDeadlines.cs, line 72) records the follow-ups-exhausted move at the due time even when " +
-        "the lead entered its stage later (accepted after the due time, before the clock looked): SAL entered Saturday, the SAL → Nurture " +
-        "change is dated Friday 17:00, before it, so the stage history is out of order. LeadQualifier and SalesFeedback clamp moves to " +
-        "StageEnteredAt; this path does not.")]
+    [Fact]
     public void Apply_FollowUpsExhaustedAfterLaterStageEntry_MoveNotBeforeStageEntry()
     {
         var accepted = _followUpsDue.AddHours(16);   // Saturday 09:00: accepted after the follow-up window closed
