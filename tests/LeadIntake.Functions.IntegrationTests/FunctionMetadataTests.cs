@@ -22,13 +22,33 @@ public sealed class FunctionMetadataTests
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
     }
 
-    [Fact]
-    public void ProcessLead_Metadata_TriggeredByLeadCapturedOnTheHostsConnection()
+    [Theory]
+    [InlineData(FunctionNames.RecordActivities, FunctionNames.ActivitiesRoute)]
+    [InlineData(FunctionNames.RecordSalesEvent, FunctionNames.SalesEventsRoute)]
+    public void KeyedHttpFunction_Metadata_FunctionLevelPost(string name, string route)
     {
-        var trigger = Trigger(FunctionNames.ProcessLead, "queueTrigger");
+        var trigger = Trigger(name, "httpTrigger");
 
-        Assert.Equal(StorageNames.LeadCapturedQueue, trigger.GetProperty("queueName").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal(["post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Theory]
+    [InlineData(FunctionNames.ProcessLead, StorageNames.LeadCapturedQueue)]
+    [InlineData(FunctionNames.ProcessActivity, StorageNames.LeadActivityQueue)]
+    public void QueueFunction_Metadata_TriggeredByItsQueueOnTheHostsConnection(string name, string queue)
+    {
+        var trigger = Trigger(name, "queueTrigger");
+
+        Assert.Equal(queue, trigger.GetProperty("queueName").GetString());
         Assert.Equal(StorageNames.Connection, trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void SlaCheck_Metadata_TimerOnTheScheduleSetting()
+    {
+        Assert.Equal($"%{FunctionNames.SlaCheckScheduleSetting}%", Trigger(FunctionNames.SlaCheck, "timerTrigger").GetProperty("schedule").GetString());
     }
 
     [Fact]
@@ -40,7 +60,11 @@ public sealed class FunctionMetadataTests
     [Fact]
     public void Metadata_EveryFunction_IsOneOfFunctionNames()
     {
-        string[] known = [FunctionNames.CaptureLead, FunctionNames.DemoPage, FunctionNames.ThankYouPage, FunctionNames.ProcessLead, FunctionNames.SweepSalesHandoffs];
+        string[] known =
+        [
+            FunctionNames.CaptureLead, FunctionNames.DemoPage, FunctionNames.ThankYouPage, FunctionNames.ProcessLead, FunctionNames.SweepSalesHandoffs,
+            FunctionNames.RecordActivities, FunctionNames.ProcessActivity, FunctionNames.RecordSalesEvent, FunctionNames.SlaCheck,
+        ];
 
         Assert.Equal(known.Order(), s_functions.Select(f => f.GetProperty("name").GetString()).Order());
     }

@@ -77,7 +77,6 @@ public sealed class PointsFileAppFixture : FunctionAppFixture
             {
               "version": "points-test-7",
               "baseline": 0,
-              "thresholds": { "mql": 20, "sql": 90 },
               "grades": { "A": 70, "B": 45, "C": 25 },
               "rules": [ { "feature": "email_class", "equals": "corporate", "points": 33 } ]
             }
@@ -114,7 +113,7 @@ public sealed class PointsFileScoringTests(PointsFileAppFixture fixture) : IClas
             async () => await fixture.LeadAsync(FunctionAppFixture.Identity.LeadIdFor(email)),
             TimeSpan.FromSeconds(30), "the Leads row");
         Assert.Equal(33, lead.Score);          // the file's only rule: corporate +33 (the built-in model gives 10)
-        Assert.Equal("MQL", lead.Stage);       // 33 >= the file's MQL threshold 20 (built-in: 40)
+        Assert.Equal("Lead", lead.Stage);      // 33 < the default policy's MQL fit of 40: the model scores, the policy qualifies
         Assert.Equal("points-test-7", lead.ScoringModel);
     }
 }

@@ -7,7 +7,7 @@ namespace LeadIntake.Domain.Scoring;
 /// File format (JSON, strict: unknown properties and features are errors):
 /// <code>
 /// { "version": "points-v1", "description": "…", "baseline": 0,
-///   "thresholds": { "mql": 40, "sql": 70 }, "grades": { "A": 70, "B": 45, "C": 25 },
+///   "grades": { "A": 70, "B": 45, "C": 25 },
 ///   "rules": [ { "feature": "email_class", "equals": "corporate", "points": 10, "note": "…" },
 ///              { "feature": "job_seniority", "in": ["c_level", "vp"], "points": 20 },
 ///              { "feature": "message_length", "atLeast": 80, "points": 5 } ] }
@@ -24,12 +24,11 @@ public sealed class PointsScoringModel : ILeadScorer
     private static readonly Lazy<PointsScoringModel> _default = new(() => Parse(_defaultJson.Value));
 
     private PointsScoringModel(
-        string version, string? description, int baseline, QualificationThresholds thresholds, GradeCutoffs grades, IReadOnlyList<PointsRule> rules)
+        string version, string? description, int baseline, GradeCutoffs grades, IReadOnlyList<PointsRule> rules)
     {
         Version = version;
         Description = description;
         Baseline = baseline;
-        Thresholds = thresholds;
         Grades = grades;
         Rules = rules;
     }
@@ -48,9 +47,6 @@ public sealed class PointsScoringModel : ILeadScorer
 
     /// <summary>Points every lead starts with.</summary>
     public int Baseline { get; }
-
-    /// <summary>The MQL and SQL thresholds.</summary>
-    public QualificationThresholds Thresholds { get; }
 
     /// <summary>The grade cut-offs.</summary>
     public GradeCutoffs Grades { get; }
@@ -101,8 +97,8 @@ public sealed class PointsScoringModel : ILeadScorer
     }
 
     internal static PointsScoringModel Create(
-        string version, string? description, int baseline, QualificationThresholds thresholds, GradeCutoffs grades, IReadOnlyList<PointsRule> rules) =>
-        new(version, description, baseline, thresholds, grades, rules);
+        string version, string? description, int baseline, GradeCutoffs grades, IReadOnlyList<PointsRule> rules) =>
+        new(version, description, baseline, grades, rules);
 
     private static string ReadDefaultJson()
     {

@@ -5,11 +5,17 @@ namespace LeadIntake.Domain.Scoring;
 /// <summary>Strict reader of the points model JSON: every problem is reported with its path.</summary>
 internal static class PointsScoringModelReader
 {
-    private static readonly string[] _topLevel = ["version", "description", "baseline", "thresholds", "grades", "rules"];
+    private static readonly string[] _topLevel = ["version", "description", "baseline", "grades", "rules"];
     private static readonly string[] _ruleProperties = ["feature", "equals", "in", "atLeast", "points", "note"];
 
     public static PointsScoringModel Read(JsonElement root)
     {
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("thresholds", out _))
+        {
+            throw new ScoringModelFormatException(
+                "$.thresholds", "when a lead is an MQL or an SQL is decided by the qualification policy (qualification-policy.json: mql, sqlFastTrack), not the scoring model; remove this section");
+        }
+
         RequireObject(root, "$", _topLevel);
         var version = RequireString(root, "version", "$.version");
         if (version.Length > 64 || version.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
@@ -19,15 +25,6 @@ internal static class PointsScoringModelReader
 
         var description = root.TryGetProperty("description", out var d) ? ReadString(d, "$.description") : null;
         var baseline = root.TryGetProperty("baseline", out var b) ? ReadInt(b, "$.baseline", -100, 100) : 0;
-
-        var thresholdsElement = Require(root, "thresholds", "$.thresholds");
-        RequireObject(thresholdsElement, "$.thresholds", ["mql", "sql"]);
-        var mql = ReadInt(Require(thresholdsElement, "mql", "$.thresholds.mql"), "$.thresholds.mql", 0, 100);
-        var sql = ReadInt(Require(thresholdsElement, "sql", "$.thresholds.sql"), "$.thresholds.sql", 0, 100);
-        if (mql > sql)
-        {
-            throw new ScoringModelFormatException("$.thresholds", $"the MQL threshold ({mql}) is above the SQL threshold ({sql})");
-        }
 
         var gradesElement = Require(root, "grades", "$.grades");
         RequireObject(gradesElement, "$.grades", ["A", "B", "C"]);
@@ -46,7 +43,7 @@ internal static class PointsScoringModelReader
         }
 
         var rules = rulesElement.EnumerateArray().Select((rule, i) => ReadRule(rule, $"$.rules[{i}]")).ToArray();
-        return PointsScoringModel.Create(version, description, baseline, new QualificationThresholds(mql, sql), new GradeCutoffs(a, bGrade, c), rules);
+        return PointsScoringModel.Create(version, description, baseline, new GradeCutoffs(a, bGrade, c), rules);
     }
 
     private static PointsRule ReadRule(JsonElement rule, string path)

@@ -313,11 +313,4 @@ public partial class LeadProcessorTests
         Assert.Equal("MQL rule 'fit-and-engaged': fit 43 ≥ 40, engagement 40 ≥ 20", Assert.Single(second.Changes).Reason);
     }
 
-    [Fact]
-    public void QualificationThresholds_Invalid_Throws()
-    {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new QualificationThresholds(80, 70));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new QualificationThresholds(-1, 70));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new QualificationThresholds(40, 101));
-    }
 }

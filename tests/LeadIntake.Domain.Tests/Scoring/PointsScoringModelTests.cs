@@ -15,8 +15,6 @@ public partial class PointsScoringModelTests
         var model = PointsScoringModel.Default;
 
         Assert.Equal("points-v1", model.Version);
-        Assert.Equal(40, model.Thresholds.MarketingQualified);   // points-v1.json "thresholds"
-        Assert.Equal(70, model.Thresholds.SalesQualified);
         Assert.Equal(new GradeCutoffs(70, 45, 25), model.Grades);
         Assert.Equal(17, model.Rules.Count);
         Assert.Equal(model.Version, PointsScoringModel.Parse(PointsScoringModel.DefaultJson).Version);
@@ -118,12 +116,11 @@ public partial class PointsScoringModelTests
         Assert.Equal(50, model.Score(Features((LeadFeatureNames.Country, "de"), (LeadFeatureNames.SubmissionCount, 4d), (LeadFeatureNames.ConsentMarketing, 1d))).Score);
     }
 
-    internal static string Model(string rules, int baseline = 0, string thresholds = """{ "mql": 40, "sql": 70 }""", string grades = """{ "A": 70, "B": 45, "C": 25 }""", string extra = "") =>
+    internal static string Model(string rules, int baseline = 0, string grades = """{ "A": 70, "B": 45, "C": 25 }""", string extra = "") =>
         $$"""
         {
           "version": "test-v1",{{extra}}
           "baseline": {{baseline}},
-          "thresholds": {{thresholds}},
           "grades": {{grades}},
           "rules": [ {{rules}} ]
         }
