@@ -19,6 +19,9 @@ public static class StorageNames
     /// <summary>Leads that just became sales-qualified (SQL), for the hand-over to sales.</summary>
     public const string SalesHandoffQueue = "sales-handoff";
 
+    /// <summary>Signed webhook POSTs of sales hand-offs waiting to be sent (only when <c>Handoff:WebhookUrl</c> is set).</summary>
+    public const string HandoffWebhookQueue = "handoff-webhook";
+
     /// <summary>Suffix the Functions host appends for messages that failed every try.</summary>
     public const string PoisonQueueSuffix = "-poison";
 
@@ -45,7 +48,7 @@ public static class StorageNames
 
     /// <summary>All queues the app reads or writes, created at start-up.</summary>
     public static IReadOnlyList<string> Queues { get; } =
-        [LeadCapturedQueue, PoisonQueueFor(LeadCapturedQueue), SalesHandoffQueue];
+        [LeadCapturedQueue, PoisonQueueFor(LeadCapturedQueue), SalesHandoffQueue, HandoffWebhookQueue, PoisonQueueFor(HandoffWebhookQueue)];
 
     /// <summary>All tables the app reads or writes, created at start-up.</summary>
     public static IReadOnlyList<string> Tables { get; } =

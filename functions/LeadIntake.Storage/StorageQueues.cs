@@ -2,6 +2,7 @@ using Azure;
 using Azure.Storage.Queues;
 using LeadIntake.Application.Capture;
 using LeadIntake.Application.Processing;
+using LeadIntake.Application.Webhooks;
 
 namespace LeadIntake.Storage;
 
@@ -36,4 +37,19 @@ public sealed class SalesHandoffQueue(QueueServiceClient queues) : ISalesHandoff
     /// <inheritdoc />
     public async Task SendAsync(SalesHandoffMessage message, CancellationToken cancellationToken) =>
         await _queue.SendMessageAsync(message.ToJson(), cancellationToken);
+}
+
+/// <summary>The <c>handoff-webhook</c> queue on Azure Queue storage.</summary>
+/// <remarks>Thread-safe. A delay becomes the message's initial visibility timeout, in whole seconds rounded up (the queue's unit).</remarks>
+public sealed class HandoffWebhookQueue(QueueServiceClient queues) : IHandoffWebhookQueue
+{
+    private readonly QueueClient _queue = queues.GetQueueClient(StorageNames.HandoffWebhookQueue);
+
+    /// <inheritdoc />
+    public async Task SendAsync(HandoffWebhookDelivery delivery, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        // The SDK truncates to whole seconds; round up instead, so a message is never visible before its back-off ends.
+        TimeSpan? visibility = delay > TimeSpan.Zero ? TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds)) : null;
+        await _queue.SendMessageAsync(delivery.ToJson(), visibility, cancellationToken: cancellationToken);
+    }
 }

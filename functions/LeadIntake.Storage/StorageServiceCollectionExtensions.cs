@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using LeadIntake.Application.Capture;
 using LeadIntake.Application.Processing;
+using LeadIntake.Application.Webhooks;
 using LeadIntake.Storage.Leads;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +40,10 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<ILeadStore, TableLeadStore>();
         services.AddSingleton<ILeadCaptureQueue, LeadCapturedQueue>();
-        services.AddSingleton<ISalesHandoffQueue, SalesHandoffQueue>();
+        // The queue itself is registered too, so the function app can put SalesHandoffDispatcher in front of it.
+        services.AddSingleton<SalesHandoffQueue>();
+        services.AddSingleton<ISalesHandoffQueue>(provider => provider.GetRequiredService<SalesHandoffQueue>());
+        services.AddSingleton<IHandoffWebhookQueue, HandoffWebhookQueue>();
         return services;
     }
 }
