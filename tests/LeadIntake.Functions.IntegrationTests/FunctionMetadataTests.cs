@@ -32,6 +32,15 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
+    public void DeliverHandoffWebhook_Metadata_TriggeredByHandoffWebhookOnTheHostsConnection()
+    {
+        var trigger = Trigger(FunctionNames.DeliverHandoffWebhook, "queueTrigger");
+
+        Assert.Equal(StorageNames.HandoffWebhookQueue, trigger.GetProperty("queueName").GetString());
+        Assert.Equal(StorageNames.Connection, trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
     public void SweepSalesHandoffs_Metadata_TimerOnTheSchedule()
     {
         Assert.Equal(FunctionNames.SweepSalesHandoffsSchedule, Trigger(FunctionNames.SweepSalesHandoffs, "timerTrigger").GetProperty("schedule").GetString());
@@ -40,7 +49,8 @@ public sealed class FunctionMetadataTests
     [Fact]
     public void Metadata_EveryFunction_IsOneOfFunctionNames()
     {
-        string[] known = [FunctionNames.CaptureLead, FunctionNames.DemoPage, FunctionNames.ThankYouPage, FunctionNames.ProcessLead, FunctionNames.SweepSalesHandoffs];
+        string[] known = [FunctionNames.CaptureLead, FunctionNames.DemoPage, FunctionNames.ThankYouPage, FunctionNames.ProcessLead, FunctionNames.SweepSalesHandoffs,
+            FunctionNames.DeliverHandoffWebhook];
 
         Assert.Equal(known.Order(), s_functions.Select(f => f.GetProperty("name").GetString()).Order());
     }
