@@ -84,7 +84,7 @@ public sealed class HandoffWebhookTests(HandoffWebhookAppFixture fixture) : ICla
         Assert.Equal(salesHandoff, post.Body);
         Assert.Equal(handoff.HandoffId, post.Delivery);
         Assert.Equal(SalesHandoffMessage.HandoffIdFor(leadId, handoff.SubmissionId), post.Delivery);
-        Assert.Contains($"hand-off {handoff.HandoffId}: webhook delivered to 127.0.0.1 on attempt 1 of {HandoffWebhookAppFixture.MaxAttempts} (HTTP 200)", fixture.Host.Output, StringComparison.Ordinal);
+        await fixture.Host.WaitForOutputAsync($"hand-off {handoff.HandoffId}: webhook delivered to 127.0.0.1 on attempt 1 of {HandoffWebhookAppFixture.MaxAttempts} (HTTP 200)", s_timeout);
     }
 
     [Fact]
@@ -108,9 +108,9 @@ public sealed class HandoffWebhookTests(HandoffWebhookAppFixture fixture) : ICla
         Assert.True(posts[1].At - posts[0].At >= TimeSpan.FromSeconds(0.9), $"second attempt {posts[1].At - posts[0].At} after the first");
         Assert.True(posts[2].At - posts[1].At >= TimeSpan.FromSeconds(1.9), $"third attempt {posts[2].At - posts[1].At} after the second");
         var handoffId = posts[0].Delivery;
-        Assert.Contains($"hand-off {handoffId}: webhook delivery to 127.0.0.1 failed on attempt 1 of 4 (HTTP 500); attempt 2 queued in 00:00:01", fixture.Host.Output, StringComparison.Ordinal);
-        Assert.Contains($"hand-off {handoffId}: webhook delivery to 127.0.0.1 failed on attempt 2 of 4 (HTTP 500); attempt 3 queued in 00:00:02", fixture.Host.Output, StringComparison.Ordinal);
-        Assert.Contains($"hand-off {handoffId}: webhook delivered to 127.0.0.1 on attempt 3 of 4 (HTTP 200)", fixture.Host.Output, StringComparison.Ordinal);
+        await fixture.Host.WaitForOutputAsync($"hand-off {handoffId}: webhook delivery to 127.0.0.1 failed on attempt 1 of 4 (HTTP 500); attempt 2 queued in 00:00:01", s_timeout);
+        await fixture.Host.WaitForOutputAsync($"hand-off {handoffId}: webhook delivery to 127.0.0.1 failed on attempt 2 of 4 (HTTP 500); attempt 3 queued in 00:00:02", s_timeout);
+        await fixture.Host.WaitForOutputAsync($"hand-off {handoffId}: webhook delivered to 127.0.0.1 on attempt 3 of 4 (HTTP 200)", s_timeout);
         Assert.Empty(await PoisonedAsync(handoffId!));
     }
 
@@ -138,8 +138,8 @@ public sealed class HandoffWebhookTests(HandoffWebhookAppFixture fixture) : ICla
         Assert.Equal("SQL", Assert.Single(rows).Stage);
         Assert.Single((await fixture.Queue(StorageNames.SalesHandoffQueue).PeekMessagesAsync(32)).Value, m => m.MessageText.Contains(leadId, StringComparison.Ordinal));
         Assert.DoesNotContain("Restarting the worker", fixture.Host.Output, StringComparison.Ordinal);
-        Assert.Contains($"was moved to {StorageNames.PoisonQueueFor(StorageNames.HandoffWebhookQueue)}", fixture.Host.Output, StringComparison.Ordinal);
-        Assert.Contains($"Hand-off {handoffId}: webhook delivery to 127.0.0.1 failed on the last attempt (4 of 4: HTTP 503)", fixture.Host.Output, StringComparison.Ordinal);
+        await fixture.Host.WaitForOutputAsync($"was moved to {StorageNames.PoisonQueueFor(StorageNames.HandoffWebhookQueue)}", s_timeout);
+        await fixture.Host.WaitForOutputAsync($"Hand-off {handoffId}: webhook delivery to 127.0.0.1 failed on the last attempt (4 of 4: HTTP 503)", s_timeout);
         // The logs name the host and the status, never the URL's path, the secret or the body.
         Assert.DoesNotContain(HandoffWebhookAppFixture.UrlSecretMarker, fixture.Host.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(HandoffWebhookAppFixture.WebhookSecret, fixture.Host.Output, StringComparison.Ordinal);

@@ -79,7 +79,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
         if (status == Hang)
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up: what a hanging receiver is for.
+            }
+
             return;
         }
 
