@@ -44,10 +44,11 @@ done
 # What `func start` reads, and the local host too. Made once with fresh secrets and kept (gitignored), so lead ids and
 # keys stay the same from run to run; local.settings.example.json lists every setting.
 if [ ! -f "$settings" ]; then
-  log "writing $settings (fresh identity secret and keys)"
+  log "writing $settings (fresh identity secret, webhook secret and keys; the hand-off webhook is off until Handoff__WebhookUrl is set)"
   secret=$(head -c 32 /dev/urandom | base64)
   function_key=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
   master_key=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+  webhook_secret=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
   cat > "$settings" <<JSON
 {
   "IsEncrypted": false,
@@ -56,6 +57,8 @@ if [ ! -f "$settings" ]; then
     "FUNCTIONS_WORKER_RUNTIME": "dotnet-isolated",
     "LeadCaptureOptions__IdentitySecret": "$secret",
     "SlaCheckSchedule": "0 * * * * *",
+    "Handoff__WebhookUrl": "",
+    "Handoff__WebhookSecret": "$webhook_secret",
     "LocalHost__FunctionKey": "$function_key",
     "LocalHost__MasterKey": "$master_key"
   },

@@ -24,6 +24,8 @@ public static class StorageNames
 
     /// <summary>Missed sales SLA deadlines, announced once each (at least once on the wire).</summary>
     public const string SlaBreachesQueue = "sla-breaches";
+    /// <summary>Signed webhook POSTs of sales hand-offs waiting to be sent (only when <c>Handoff:WebhookUrl</c> is set).</summary>
+    public const string HandoffWebhookQueue = "handoff-webhook";
 
     /// <summary>Suffix the Functions host appends for messages that failed every try.</summary>
     public const string PoisonQueueSuffix = "-poison";
@@ -66,7 +68,10 @@ public static class StorageNames
 
     /// <summary>All queues the app reads or writes, created at start-up.</summary>
     public static IReadOnlyList<string> Queues { get; } =
-        [LeadCapturedQueue, PoisonQueueFor(LeadCapturedQueue), SalesHandoffQueue, LeadActivityQueue, PoisonQueueFor(LeadActivityQueue), SlaBreachesQueue];
+    [
+        LeadCapturedQueue, PoisonQueueFor(LeadCapturedQueue), SalesHandoffQueue, HandoffWebhookQueue, PoisonQueueFor(HandoffWebhookQueue),
+        LeadActivityQueue, PoisonQueueFor(LeadActivityQueue), SlaBreachesQueue,
+    ];
 
     /// <summary>All tables the app reads or writes, created at start-up.</summary>
     public static IReadOnlyList<string> Tables { get; } =

@@ -4,6 +4,7 @@ using LeadIntake.Application.Activities;
 using LeadIntake.Application.Capture;
 using LeadIntake.Application.Processing;
 using LeadIntake.Application.Sla;
+using LeadIntake.Application.Webhooks;
 
 namespace LeadIntake.Storage;
 
@@ -58,4 +59,17 @@ public sealed class SlaBreachQueue(QueueServiceClient queues) : ISlaBreachQueue
     /// <inheritdoc />
     public async Task SendAsync(SlaBreachMessage message, CancellationToken cancellationToken) =>
         await _queue.SendMessageAsync(message.ToJson(), cancellationToken);
+/// <summary>The <c>handoff-webhook</c> queue on Azure Queue storage.</summary>
+/// <remarks>Thread-safe. A delay becomes the message's initial visibility timeout, in whole seconds rounded up (the queue's unit).</remarks>
+public sealed class HandoffWebhookQueue(QueueServiceClient queues) : IHandoffWebhookQueue
+{
+    private readonly QueueClient _queue = queues.GetQueueClient(StorageNames.HandoffWebhookQueue);
+
+    /// <inheritdoc />
+    public async Task SendAsync(HandoffWebhookDelivery delivery, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        // The SDK truncates to whole seconds; round up instead, so a message is never visible before its back-off ends.
+        TimeSpan? visibility = delay > TimeSpan.Zero ? TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds)) : null;
+        await _queue.SendMessageAsync(delivery.ToJson(), visibility, cancellationToken: cancellationToken);
+    }
 }

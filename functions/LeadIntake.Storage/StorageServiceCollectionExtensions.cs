@@ -7,6 +7,7 @@ using LeadIntake.Application.Processing;
 using LeadIntake.Application.Sla;
 using LeadIntake.Storage.Activities;
 using LeadIntake.Storage.Sla;
+using LeadIntake.Application.Webhooks;
 using LeadIntake.Storage.Leads;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeadlineIndex, TableDeadlineIndex>();
         services.AddSingleton<ISlaBreachStore, TableSlaBreachStore>();
         services.AddSingleton<ISlaBreachQueue, SlaBreachQueue>();
+        // The queue itself is registered too, so the function app can put SalesHandoffDispatcher in front of it.
+        services.AddSingleton<SalesHandoffQueue>();
+        services.AddSingleton<ISalesHandoffQueue>(provider => provider.GetRequiredService<SalesHandoffQueue>());
+        services.AddSingleton<IHandoffWebhookQueue, HandoffWebhookQueue>();
         return services;
     }
 }

@@ -52,6 +52,15 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
+    public void DeliverHandoffWebhook_Metadata_TriggeredByHandoffWebhookOnTheHostsConnection()
+    {
+        var trigger = Trigger(FunctionNames.DeliverHandoffWebhook, "queueTrigger");
+
+        Assert.Equal(StorageNames.HandoffWebhookQueue, trigger.GetProperty("queueName").GetString());
+        Assert.Equal(StorageNames.Connection, trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
     public void SweepSalesHandoffs_Metadata_TimerOnTheSchedule()
     {
         Assert.Equal(FunctionNames.SweepSalesHandoffsSchedule, Trigger(FunctionNames.SweepSalesHandoffs, "timerTrigger").GetProperty("schedule").GetString());
@@ -64,6 +73,7 @@ public sealed class FunctionMetadataTests
         [
             FunctionNames.CaptureLead, FunctionNames.DemoPage, FunctionNames.ThankYouPage, FunctionNames.ProcessLead, FunctionNames.SweepSalesHandoffs,
             FunctionNames.RecordActivities, FunctionNames.ProcessActivity, FunctionNames.RecordSalesEvent, FunctionNames.SlaCheck,
+            FunctionNames.DeliverHandoffWebhook,
         ];
 
         Assert.Equal(known.Order(), s_functions.Select(f => f.GetProperty("name").GetString()).Order());

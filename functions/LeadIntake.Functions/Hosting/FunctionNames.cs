@@ -34,6 +34,9 @@ public static class FunctionNames
     /// <summary>Timer function that sends sales hand-offs left in an outbox.</summary>
     public const string SweepSalesHandoffs = "SweepSalesHandoffs";
 
+    /// <summary>Queue-triggered function that POSTs a sales hand-off, signed, to <c>Handoff:WebhookUrl</c>, with back-off.</summary>
+    public const string DeliverHandoffWebhook = "DeliverHandoffWebhook";
+
     /// <summary>NCRONTAB schedule of <see cref="SweepSalesHandoffs"/>: every 5 minutes (seconds field first).</summary>
     public const string SweepSalesHandoffsSchedule = "0 */5 * * * *";
 
