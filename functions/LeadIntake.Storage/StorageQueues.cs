@@ -59,6 +59,8 @@ public sealed class SlaBreachQueue(QueueServiceClient queues) : ISlaBreachQueue
     /// <inheritdoc />
     public async Task SendAsync(SlaBreachMessage message, CancellationToken cancellationToken) =>
         await _queue.SendMessageAsync(message.ToJson(), cancellationToken);
+}
+
 /// <summary>The <c>handoff-webhook</c> queue on Azure Queue storage.</summary>
 /// <remarks>Thread-safe. A delay becomes the message's initial visibility timeout, in whole seconds rounded up (the queue's unit).</remarks>
 public sealed class HandoffWebhookQueue(QueueServiceClient queues) : IHandoffWebhookQueue

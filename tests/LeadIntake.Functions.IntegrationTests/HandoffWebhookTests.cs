@@ -83,7 +83,7 @@ public sealed class HandoffWebhookTests(HandoffWebhookAppFixture fixture) : ICla
         Assert.Matches("^t=[0-9]+,v1=[0-9a-f]{64}$", post.Signature);
         Assert.Equal(salesHandoff, post.Body);
         Assert.Equal(handoff.HandoffId, post.Delivery);
-        Assert.Equal(SalesHandoffMessage.HandoffIdFor(leadId, handoff.SubmissionId), post.Delivery);
+        Assert.Equal(SalesHandoffMessage.HandoffIdFor(leadId, handoff.CauseId), post.Delivery);
         await fixture.Host.WaitForOutputAsync($"hand-off {handoff.HandoffId}: webhook delivered to 127.0.0.1 on attempt 1 of {HandoffWebhookAppFixture.MaxAttempts} (HTTP 200)", s_timeout);
     }
 

@@ -1,3 +1,5 @@
+using LeadIntake.Application.Activities;
+using LeadIntake.Application.Policy;
 using Azure;
 using LeadIntake.Application.Processing;
 using LeadIntake.Application.Scoring;
@@ -15,8 +17,11 @@ public sealed class HandoffWebhookQueueTests(StorageFixture fixture) : IClassFix
     private SalesHandoffDispatcher Dispatcher => new(
         fixture.Services.GetRequiredService<SalesHandoffQueue>(), fixture.Services.GetRequiredService<IHandoffWebhookQueue>(), s_webhookOn);
 
+    private HandoffSender Sender => new(fixture.Services.GetRequiredService<ILeadStore>(), Dispatcher);
+
     private ProcessLead Process(TimeProvider? time = null) => new(
-        fixture.Services.GetRequiredService<ILeadStore>(), Dispatcher, fixture.Services.GetRequiredService<IScorerProvider>(), time ?? TimeProvider.System);
+        fixture.Services.GetRequiredService<ILeadStore>(), fixture.Services.GetRequiredService<ILeadActivityStore>(), Sender,
+        fixture.Services.GetRequiredService<IScorerProvider>(), fixture.Services.GetRequiredService<IQualificationPolicyProvider>(), time ?? TimeProvider.System);
 
     [Fact]
     public async Task RunAsync_HotLeadWebhookOn_SalesHandoffAndItsDeliveryCarryingTheSameJson()
@@ -74,7 +79,7 @@ public sealed class HandoffWebhookQueueTests(StorageFixture fixture) : IClassFix
         await salesQueue.CreateAsync();
         Assert.Empty(await fixture.DrainAsync(StorageNames.HandoffWebhookQueue)); // sales-handoff first: nothing queued for the webhook yet
 
-        var sent = await new SweepSalesHandoffs(fixture.Services.GetRequiredService<ILeadStore>(), Dispatcher, new Later(SweepSalesHandoffs.MinimumAge + TimeSpan.FromMinutes(1)))
+        var sent = await new SweepSalesHandoffs(fixture.Services.GetRequiredService<ILeadStore>(), Sender, new Later(SweepSalesHandoffs.MinimumAge + TimeSpan.FromMinutes(1)))
             .RunAsync(CancellationToken.None);
 
         Assert.Equal(1, sent);

@@ -80,5 +80,7 @@ public static class Handoffs
     /// <summary>A hand-off of lead <paramref name="leadId"/> as ProcessLead would send it.</summary>
     public static SalesHandoffMessage Sample(string leadId = "ld_test") => new(
         SalesHandoffMessage.CurrentVersion, SalesHandoffMessage.HandoffIdFor(leadId, "sub1"), leadId, "sub1", "ada@contoso.com",
-        "Ada", "Lovelace", "Contoso", 80, "A", "points-v1", new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
+        "Ada", "Lovelace", "Contoso", "DE", "SQL", "ada@sales", 80, "A", 20, "points-v1", "policy-default-1",
+        "SQL fast track 'asked-for-contact': contact_requested", new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero),
+        new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero));
 }
