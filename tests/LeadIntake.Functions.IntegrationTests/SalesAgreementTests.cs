@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LeadIntake.Application.Processing;
 using LeadIntake.Application.Sla;
+using LeadIntake.Application.Webhooks;
 using LeadIntake.Domain.Policy;
 using LeadIntake.Functions.Hosting;
 using LeadIntake.Storage;
@@ -57,6 +58,12 @@ public sealed class SalesAgreementTests(AgreementAppFixture fixture) : IClassFix
         Assert.Equal(mql.Owner, handoff.Owner);
         Assert.Equal(AgreementAppFixture.PolicyVersion, handoff.PolicyVersion);
         Assert.StartsWith("act_", handoff.CauseId, StringComparison.Ordinal);
+
+        // …and the signed webhook, checked by the test receiver with the published verifier.
+        var posted = await Eventually.GetAsync(async () => { await Task.Yield(); return fixture.Receiver.For(leadId).FirstOrDefault(); }, s_timeout, "the hand-off webhook");
+        Assert.True(posted.SignatureValid, $"signature '{posted.Signature}' did not verify");
+        Assert.Equal(handoff.HandoffId, posted.Delivery);
+        Assert.Equal(handoff.HandoffId, SalesHandoffMessage.Parse(posted.Body).HandoffId);
 
         // A replay of the same events adds nothing.
         Assert.Equal(HttpStatusCode.Accepted, (await PostWithKeyAsync("api/activities", events)).StatusCode);
@@ -209,7 +216,13 @@ public sealed class AgreementAppFixture : FunctionAppFixture
     /// <summary>The owners the test policy splits leads over.</summary>
     public static readonly string[] Owners = ["ada@sales", "bob@sales"];
 
+    private const string WebhookSecret = "agreement-webhook-secret-0123456789";
+
     private readonly string _policyPath = Path.Combine(Path.GetTempPath(), $"leadintake-policy-{Guid.NewGuid():N}.json");
+    private WebhookReceiver? _receiver;
+
+    /// <summary>The hand-off webhook's receiver.</summary>
+    public WebhookReceiver Receiver => _receiver ?? throw new InvalidOperationException("Not initialised.");
 
     /// <inheritdoc />
     public override async Task InitializeAsync()
@@ -227,6 +240,7 @@ public sealed class AgreementAppFixture : FunctionAppFixture
             """);
         QualificationPolicy.Parse(policy.ToJsonString()); // fail here, not in the app, if the test policy is wrong
         await File.WriteAllTextAsync(_policyPath, policy.ToJsonString());
+        _receiver = await WebhookReceiver.StartAsync(WebhookSecret);
         await base.InitializeAsync();
     }
 
@@ -234,6 +248,8 @@ public sealed class AgreementAppFixture : FunctionAppFixture
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_receiver is not null)
+            await _receiver.DisposeAsync();
         File.Delete(_policyPath);
     }
 
@@ -242,5 +258,7 @@ public sealed class AgreementAppFixture : FunctionAppFixture
     [
         new("QualificationPolicy__Path", _policyPath),
         new(FunctionNames.SlaCheckScheduleSetting, "*/1 * * * * *"),
+        new($"{HandoffWebhookOptions.SectionName}__WebhookUrl", Receiver.Url.ToString()),
+        new($"{HandoffWebhookOptions.SectionName}__WebhookSecret", WebhookSecret),
     ];
 }
