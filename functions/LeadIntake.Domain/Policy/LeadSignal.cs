@@ -38,8 +38,7 @@ public enum LeadSignal
 /// <summary>The codes under which <see cref="LeadSignal"/>s are written in the policy file.</summary>
 public static class LeadSignalCodes
 {
-    private static readonly (LeadSignal Signal, string Code)[] _codes =
-    [
+    private static readonly CodeTable<LeadSignal> _table = new([
         (LeadSignal.ContactRequested, "contact_requested"),
         (LeadSignal.ConsentMarketing, "consent_marketing"),
         (LeadSignal.CorporateEmail, "corporate_email"),
@@ -50,27 +49,14 @@ public static class LeadSignalCodes
         (LeadSignal.StudentDomain, "student_domain"),
         (LeadSignal.Unsubscribed, "unsubscribed"),
         (LeadSignal.HardBounced, "hard_bounced"),
-    ];
+    ]);
 
     /// <summary>Every code, in declaration order.</summary>
-    public static IReadOnlyList<string> All { get; } = [.. _codes.Select(c => c.Code)];
+    public static IReadOnlyList<string> All => _table.All;
 
-    /// <summary>The code of <paramref name="signal"/>.</summary>
-    public static string ToCode(LeadSignal signal) => _codes.First(c => c.Signal == signal).Code;
+    /// <summary>The code of <paramref name="value"/>.</summary>
+    public static string ToCode(LeadSignal value) => _table.ToCode(value);
 
-    /// <summary>Parses a code (exact, lower case); false when it is not one.</summary>
-    public static bool TryParse(string? code, out LeadSignal signal)
-    {
-        foreach (var (s, c) in _codes)
-        {
-            if (c == code)
-            {
-                signal = s;
-                return true;
-            }
-        }
-
-        signal = default;
-        return false;
-    }
+    /// <summary>Parses a code (exact); false when it is not one.</summary>
+    public static bool TryParse(string? code, out LeadSignal value) => _table.TryParse(code, out value);
 }

@@ -15,7 +15,8 @@ namespace LeadIntake.Domain.Qualification;
 /// <list type="number">
 /// <item>a disqualifying signal moves it to Disqualified with the rule's reason code;</item>
 /// <item>else a fast-track rule moves it to SQL and hands it over at once;</item>
-/// <item>else, from Lead or Nurture, an MQL rule moves it to MQL, due for hand-off after the nurture period;</item>
+/// <item>else, from Lead or Nurture, an MQL rule moves it to MQL, due for hand-off after the nurture period; a lead back
+/// in Nurture is judged on the events since it entered Nurture only (it earns its MQL again);</item>
 /// <item>an MQL whose nurture period has ended by <c>now</c> is handed over (and moved to SQL when the policy hands over as SQL).</item>
 /// </list>
 /// A hand-off routes the owner and starts the SLA clock: first response and follow-ups due in business time. The first rule
@@ -85,7 +86,10 @@ public static class LeadQualifier
             return new QualificationOutcome(current, changes, handedOff);
         }
 
-        var facts = new RuleFacts(current, signals, activities, now);
+        // A lead back in Nurture (rejected, exhausted, recycled) earns its MQL again: only what it did since counts.
+        var recycled = current.Stage == FunnelStage.Nurture && current.StageEnteredAt is not null;
+        var evidence = recycled ? [.. activities.Where(a => a.At >= current.StageEnteredAt)] : activities;
+        var facts = new RuleFacts(current, signals, evidence, EngagementScore.Compute(evidence, policy.Engagement, now), recycled ? "engagement since nurture" : "engagement", now);
         if (policy.SalesQualifiedFastTrack.FirstOrDefault(facts.Matches) is { } fastTrack)
         {
             Move(FunnelStage.SalesQualified, $"SQL fast track '{fastTrack.Name}': {facts.Explain(fastTrack)}", fastTrack.Name);
@@ -124,7 +128,8 @@ public static class LeadQualifier
     }
 
     /// <summary>What the rules of a policy look at, for one lead at one time.</summary>
-    private sealed class RuleFacts(Lead lead, IReadOnlySet<LeadSignal> signals, IReadOnlyList<LeadActivity> activities, DateTimeOffset now)
+    private sealed class RuleFacts(
+        Lead lead, IReadOnlySet<LeadSignal> signals, IReadOnlyList<LeadActivity> activities, int engagement, string engagementName, DateTimeOffset now)
     {
         private LeadFeatures? _features;
 
@@ -133,7 +138,7 @@ public static class LeadQualifier
         public bool Matches(QualificationRule rule) =>
             (rule.FitAtLeast is not { } fit || lead.Score >= fit)
             && (rule.GradeIn is not { } grades || (lead.Grade is { } grade && grades.Contains(grade)))
-            && (rule.EngagementAtLeast is not { } engagement || lead.Engagement >= engagement)
+            && (rule.EngagementAtLeast is not { } atLeast || engagement >= atLeast)
             && (rule.SignalsAny is not { } any || any.Overlaps(signals))
             && (rule.EventsAny is not { } events || activities.Any(a => events.Contains(a.Type) && a.At > now - rule.EventsWithin))
             && (rule.FeatureIn is not { } features || features.All(f => LeadFeatures.Format(Features[f.Key]) is { } value && f.Value.Contains(value)));
@@ -146,8 +151,8 @@ public static class LeadQualifier
                 parts.Add(string.Create(CultureInfo.InvariantCulture, $"fit {lead.Score} ≥ {fit}"));
             if (rule.GradeIn is { } grades)
                 parts.Add($"grade {lead.Grade} in {string.Join("/", grades.Order(StringComparer.Ordinal))}");
-            if (rule.EngagementAtLeast is { } engagement)
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"engagement {lead.Engagement} ≥ {engagement}"));
+            if (rule.EngagementAtLeast is { } atLeast)
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{engagementName} {engagement} ≥ {atLeast}"));
             if (rule.SignalsAny is { } any)
                 parts.Add(string.Join(" or ", any.Where(signals.Contains).Select(LeadSignalCodes.ToCode)));
             if (rule.EventsAny is { } events)

@@ -37,8 +37,7 @@ public enum SalesEventType
 /// <summary>The codes of <see cref="SalesEventType"/> as the API and the tables write them.</summary>
 public static class SalesEventTypeCodes
 {
-    private static readonly (SalesEventType Type, string Code)[] _codes =
-    [
+    private static readonly CodeTable<SalesEventType> _table = new([
         (SalesEventType.Accepted, "accepted"),
         (SalesEventType.Rejected, "rejected"),
         (SalesEventType.ContactAttempt, "contact_attempt"),
@@ -49,29 +48,16 @@ public static class SalesEventTypeCodes
         (SalesEventType.OpportunityCreated, "opportunity_created"),
         (SalesEventType.Won, "won"),
         (SalesEventType.Lost, "lost"),
-    ];
+    ]);
 
     /// <summary>Every code, in declaration order.</summary>
-    public static IReadOnlyList<string> All { get; } = [.. _codes.Select(c => c.Code)];
+    public static IReadOnlyList<string> All => _table.All;
 
     /// <summary>The code of <paramref name="type"/>.</summary>
-    public static string ToCode(SalesEventType type) => _codes.First(c => c.Type == type).Code;
+    public static string ToCode(SalesEventType type) => _table.ToCode(type);
 
     /// <summary>Parses a code (exact); false when it is not one.</summary>
-    public static bool TryParse(string? code, out SalesEventType type)
-    {
-        foreach (var (t, c) in _codes)
-        {
-            if (c == code)
-            {
-                type = t;
-                return true;
-            }
-        }
-
-        type = default;
-        return false;
-    }
+    public static bool TryParse(string? code, out SalesEventType type) => _table.TryParse(code, out type);
 
     /// <summary>True for the types that need a reason code.</summary>
     public static bool NeedsReason(SalesEventType type) => type is SalesEventType.Rejected or SalesEventType.Disqualified or SalesEventType.Lost;

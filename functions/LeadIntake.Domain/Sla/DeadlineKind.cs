@@ -19,23 +19,25 @@ public enum DeadlineKind
 /// <summary>The codes of <see cref="DeadlineKind"/>.</summary>
 public static class DeadlineKindCodes
 {
-    private static readonly (DeadlineKind Kind, string Code)[] _codes =
-    [
+    private static readonly CodeTable<DeadlineKind> _table = new([
         (DeadlineKind.Handoff, "handoff"),
         (DeadlineKind.FirstResponse, "first_response"),
         (DeadlineKind.FollowUps, "follow_ups"),
         (DeadlineKind.Recycle, "recycle"),
-    ];
+    ]);
 
-    /// <summary>The code of <paramref name="kind"/>.</summary>
-    public static string ToCode(DeadlineKind kind) => _codes.First(c => c.Kind == kind).Code;
+    /// <summary>Every code, in declaration order.</summary>
+    public static IReadOnlyList<string> All => _table.All;
+
+    /// <summary>The code of <paramref name="value"/>.</summary>
+    public static string ToCode(DeadlineKind value) => _table.ToCode(value);
+
+    /// <summary>Parses a code (exact); false when it is not one.</summary>
+    public static bool TryParse(string? code, out DeadlineKind value) => _table.TryParse(code, out value);
 
     /// <summary>Parses a code.</summary>
     /// <exception cref="FormatException">Not a deadline code.</exception>
-    public static DeadlineKind Parse(string code) =>
-        _codes.FirstOrDefault(c => c.Code == code) is { Code: not null } match
-            ? match.Kind
-            : throw new FormatException($"'{code}' is not a deadline kind; expected one of {string.Join(", ", _codes.Select(c => c.Code))}.");
+    public static DeadlineKind Parse(string code) => _table.Parse(code);
 }
 
 /// <summary>One open deadline of one lead.</summary>
