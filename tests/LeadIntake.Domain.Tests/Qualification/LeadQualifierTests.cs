@@ -395,6 +395,33 @@ public class LeadQualifierTests
         Assert.Empty(LeadDeadlines.Of(outcome.Lead));
     }
 
+    // ---- a lead back in Nurture earns its MQL again ----
+
+    [Fact]
+    public void Evaluate_NurtureLeadWithOnlyOldEngagement_StaysNurture()
+    {
+        // Rejected back to Nurture on Monday; before that, 3 link clicks (24 points) that would satisfy "engagement ≥ 20".
+        var lead = Lead(FunnelStage.Nurture, enteredAt: Monday);
+        var before = Events("link_click", Monday.AddHours(-2), 3);
+
+        var outcome = Evaluate(lead, [.. before, Event("email_open", Monday.AddHours(1))], at: Monday.AddHours(1));
+
+        Assert.Equal(FunnelStage.Nurture, outcome.Lead.Stage);   // since nurture: one email open = 5 < 20
+        Assert.Equal(29, outcome.Lead.Engagement);               // the column still shows all of it: 24 + 5 (2 h of a 30 d half-life rounds away)
+    }
+
+    [Fact]
+    public void Evaluate_NurtureLeadReEngages_MqlNamingEngagementSinceNurture()
+    {
+        var lead = Lead(FunnelStage.Nurture, enteredAt: Monday);
+
+        var outcome = Evaluate(lead, [.. Events("link_click", Monday.AddHours(1), 3)], at: Monday.AddHours(1));
+
+        var change = Assert.Single(outcome.Changes);
+        Assert.Equal((FunnelStage.Nurture, FunnelStage.MarketingQualified), (change.From!.Value, change.To));
+        Assert.Equal("MQL rule 'fit-and-engaged': fit 50 ≥ 40, engagement since nurture 24 ≥ 20", change.Reason);
+    }
+
     // ---- fast track: SQL and hand-off at once ----
 
     [Theory]
