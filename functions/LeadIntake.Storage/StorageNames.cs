@@ -16,7 +16,7 @@ public static class StorageNames
     /// <summary>Accepted web-form submissions waiting to be enriched, scored and staged.</summary>
     public const string LeadCapturedQueue = "lead-captured";
 
-    /// <summary>Leads that just became sales-qualified (SQL), for the hand-over to sales.</summary>
+    /// <summary>Leads just handed to sales (after the nurture period, or at once on the SQL fast track).</summary>
     public const string SalesHandoffQueue = "sales-handoff";
 
     /// <summary>Behaviour events posted to <c>/api/activities</c>, one lead's events per message.</summary>

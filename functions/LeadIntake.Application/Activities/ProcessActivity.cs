@@ -32,19 +32,25 @@ public sealed class ProcessActivity(
         }
 
         var policy = await policies.GetPolicyAsync(cancellationToken);
-        var at = message.Events.Max(e => e.At);
+        // Moves are recorded at the latest event, never later than the request was accepted: the same on every retry.
+        var latest = message.Events.Max(e => e.At);
+        var at = latest < message.ReceivedAt ? latest : message.ReceivedAt;
         for (var attempt = 1; attempt <= ProcessLead.MaxCommitAttempts; attempt++)
         {
             stored ??= await leads.FindAsync(message.LeadId, cancellationToken)
                 ?? throw new InvalidOperationException($"Lead {message.LeadId} disappeared while its activities were processed.");
             var now = timeProvider.GetUtcNow();
             var recent = await activities.FindBehaviourSinceAsync(message.LeadId, now - EngagementScore.Horizon(policy), cancellationToken);
-            var outcome = LeadQualifier.Evaluate(stored.Lead, recent, policy, at < now ? at : now, now);
+            var outcome = LeadQualifier.Evaluate(stored.Lead, recent, policy, at, now);
             var unchanged = outcome.Changes.Count == 0 && outcome.Lead.Engagement == stored.Lead.Engagement
                 && outcome.Lead.PolicyVersion == stored.Lead.PolicyVersion && outcome.Lead.UnsubscribedAt == stored.Lead.UnsubscribedAt
                 && outcome.Lead.HardBouncedAt == stored.Lead.HardBouncedAt && outcome.Lead.HandoffDueAt == stored.Lead.HandoffDueAt;
             if (unchanged)
-                return Result(message, added, outcome.Lead, 0, attempt, 0);
+            {
+                // A redelivery after the commit: a send that failed after it left its hand-off in the outbox.
+                var unsent = await leads.FindUnsentHandoffsAsync(message.LeadId, cancellationToken);
+                return Result(message, added, outcome.Lead, 0, attempt, await handoffs.SendAsync(unsent, cancellationToken));
+            }
 
             var lead = outcome.Lead with { UpdatedAt = now };
             var handoff = outcome.HandedOff ? SalesHandoffMessage.For(lead, message.BatchId) : null;

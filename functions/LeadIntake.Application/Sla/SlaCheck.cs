@@ -67,6 +67,8 @@ public sealed class SlaCheck(
                     StageChanges = result.StageChanges + outcome.Changes.Count,
                 };
             }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), timeProvider, cancellationToken);
         }
 
         throw new InvalidOperationException(

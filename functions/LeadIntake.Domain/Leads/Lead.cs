@@ -213,6 +213,7 @@ public sealed record Lead
     public Lead EndSalesCycle() => this with
     {
         HandoffDueAt = null,
+        Owner = null,
         HandedOffAt = null,
         ResponseDueAt = null,
         FirstResponseAt = null,

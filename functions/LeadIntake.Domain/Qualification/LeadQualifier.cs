@@ -141,7 +141,7 @@ public static class LeadQualifier
             && (rule.EngagementAtLeast is not { } atLeast || engagement >= atLeast)
             && (rule.SignalsAny is not { } any || any.Overlaps(signals))
             && (rule.EventsAny is not { } events || activities.Any(a => events.Contains(a.Type) && a.At > now - rule.EventsWithin))
-            && (rule.FeatureIn is not { } features || features.All(f => LeadFeatures.Format(Features[f.Key]) is { } value && f.Value.Contains(value)));
+            && (rule.FeatureIn is not { } features || features.All(f => LeadFeatures.Format(Features[f.Key]) is { } value && f.Value.Any(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase))));
 
         /// <summary>The parts of <paramref name="rule"/> with the lead's values, e.g. "fit 52 ≥ 40, engagement 25 ≥ 20".</summary>
         public string Explain(QualificationRule rule)

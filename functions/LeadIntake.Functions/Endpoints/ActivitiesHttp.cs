@@ -5,6 +5,7 @@ using LeadIntake.Application.Policy;
 using LeadIntake.Domain.Activities;
 using LeadIntake.Domain.Capture;
 using LeadIntake.Domain.Policy;
+using LeadIntake.Functions.Hosting;
 
 namespace LeadIntake.Functions.Endpoints;
 
@@ -72,9 +73,14 @@ public sealed class ActivitiesHttp(AcceptActivities accept, IQualificationPolicy
         var id = errors.Id(item, "id", prefix);
         var leadId = LeadIdOf(item, prefix, errors);
         var type = errors.String(item, "type", prefix, required: true, ApiFieldErrors.MaxIdLength);
-        if (type is not null && !policy.Engagement.Events.ContainsKey(type))
+        if (type == EngagementPolicy.FormSubmission)
         {
-            errors.Add(prefix + "type", $"unknown event type '{type}'; the policy ({policy.Version}) knows {string.Join(", ", policy.Engagement.Events.Keys)}");
+            errors.Add(prefix + "type", $"'{type}' is recorded by the pipeline for every captured form; post forms to {FunctionNames.PublicPath(FunctionNames.CaptureLeadRoute)}");
+            type = null;
+        }
+        else if (type is not null && !policy.Engagement.Events.ContainsKey(type))
+        {
+            errors.Add(prefix + "type", $"unknown event type '{type}'; the policy ({policy.Version}) knows {string.Join(", ", policy.Engagement.Events.Keys.Where(k => k != EngagementPolicy.FormSubmission))}");
             type = null;
         }
 

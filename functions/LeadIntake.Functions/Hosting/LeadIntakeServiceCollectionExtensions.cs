@@ -22,8 +22,7 @@ namespace LeadIntake.Functions.Hosting;
 /// <summary>All service registration of the function app, so Program.cs stays a few lines.</summary>
 public static class LeadIntakeServiceCollectionExtensions
 {
-    /// <summary>Registers options, clock, storage, application services, scoring and the qualification policy.</summary>
-    /// <summary>Registers options, clock, storage, application services, scoring and the hand-off webhook.</summary>
+    /// <summary>Registers options, clock, storage, application services, scoring, the qualification policy and the hand-off webhook.</summary>
     public static IServiceCollection AddLeadIntake(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LeadCaptureOptions>().BindConfiguration(LeadCaptureOptions.SectionName).ValidateOnStart();

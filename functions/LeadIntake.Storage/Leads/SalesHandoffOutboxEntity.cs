@@ -3,7 +3,7 @@ namespace LeadIntake.Storage.Leads;
 /// <summary>A sales hand-off committed with its lead and not yet sent: an outbox row of the <c>Leads</c> table.</summary>
 /// <remarks>
 /// PartitionKey = lead id (the lead's own partition, so the row is committed in one transaction with the lead row);
-/// RowKey = <c>handoff_{submission id}</c>. The row is deleted once the message is on <c>sales-handoff</c>; a row that
+/// RowKey = <c>handoff_{cause id}</c> (the submission, activity batch or deadline that caused it). The row is deleted once the message is on <c>sales-handoff</c>; a row that
 /// stays means every send failed, and the hand-off sweep sends it. Message is the queue message's JSON.
 /// </remarks>
 public sealed class SalesHandoffOutboxEntity : TableRow
@@ -20,6 +20,6 @@ public sealed class SalesHandoffOutboxEntity : TableRow
     /// <summary>The <c>sales-handoff</c> message, as JSON.</summary>
     public string Message { get; set; } = "";
 
-    /// <summary>The RowKey of the hand-off caused by submission <paramref name="causeId"/>.</summary>
+    /// <summary>The RowKey of the hand-off caused by <paramref name="causeId"/>.</summary>
     public static string RowKeyFor(string causeId) => RowKeyPrefix + causeId;
 }

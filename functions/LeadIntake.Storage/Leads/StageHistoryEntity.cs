@@ -2,8 +2,8 @@ namespace LeadIntake.Storage.Leads;
 
 /// <summary>One stage change of one lead: a row of the <c>StageHistory</c> table.</summary>
 /// <remarks>
-/// PartitionKey = lead id; RowKey = <c>{change at yyyyMMddTHHmmss.fffffffZ}_{submission id}_{sequence:00}</c>, so a
-/// lead's rows sort by time and a redelivered submission rewrites the same rows instead of adding new ones.
+/// PartitionKey = lead id; RowKey = <c>{change at yyyyMMddTHHmmss.fffffffZ}_{cause}_{sequence:00}</c> (the cause: see <see cref="Cause"/>), so a
+/// lead's rows sort by time and a redelivered cause rewrites the same rows instead of adding new ones.
 /// </remarks>
 public sealed class StageHistoryEntity : StageChangeRow
 {
