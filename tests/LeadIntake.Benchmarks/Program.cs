@@ -1,15 +1,16 @@
 using LeadIntake.Benchmarks;
 
-// dotnet run -c Release --project tests/LeadIntake.Benchmarks -- capture|model
+// dotnet run -c Release --project tests/LeadIntake.Benchmarks -- capture|model|sla
 return args.FirstOrDefault() switch
 {
     "capture" => await CaptureBenchmark.RunAsync(args[1..]),
     "model" => ModelBenchmark.Run(args[1..]),
+    "sla" => await SlaBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/LeadIntake.Benchmarks -- capture [--requests N] | model");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/LeadIntake.Benchmarks -- capture [--requests N] | model | sla [--leads N] [--due N]");
     return 2;
 }
