@@ -24,7 +24,8 @@ public sealed class ProcessLead(
     TimeProvider timeProvider)
 {
     /// <summary>Read-merge-write rounds tried before a contended lead fails the message (the queue then retries it).</summary>
-    public const int MaxCommitAttempts = 8;
+    /// <remarks>Sixteen: ten submissions of one lead processed at once (a batch of the queue) all merge in one go, on a loaded host too.</remarks>
+    public const int MaxCommitAttempts = 16;
 
     /// <summary>Processes one captured submission.</summary>
     /// <exception cref="InvalidOperationException">The lead stayed contended for <see cref="MaxCommitAttempts"/> rounds.</exception>
@@ -34,6 +35,7 @@ public sealed class ProcessLead(
         var policy = await policies.GetPolicyAsync(cancellationToken);
         var submitted = new LeadActivity(submission.SubmissionId, EngagementPolicy.FormSubmission, submission.ReceivedAt, new Dictionary<string, string>());
         LeadProcessingOutcome? lostRound = null;
+        var recorded = false;
 
         for (var attempt = 1; attempt <= MaxCommitAttempts; attempt++)
         {
@@ -50,7 +52,12 @@ public sealed class ProcessLead(
                 return Result(submission, outcome, attempt, await handoffs.SendAsync(unsent, cancellationToken));
             }
 
-            await activities.TryAddAsync(submission.LeadId, submitted, ActivitySource.Form, cancellationToken);
+            if (!recorded)
+            {
+                // Once per run, not per round (a contended lead's rounds stay short); false on a redelivery: the row is there.
+                await activities.TryAddAsync(submission.LeadId, submitted, ActivitySource.Form, cancellationToken);
+                recorded = true;
+            }
             var handoff = outcome.HandedOff ? SalesHandoffMessage.For(outcome.Lead, submission.SubmissionId) : null;
             if (await leads.TrySaveAsync(submission, outcome, stored, handoff, lostRound, cancellationToken))
                 return Result(submission, outcome, attempt, await handoffs.SendAsync(handoff is null ? [] : [handoff], cancellationToken));
