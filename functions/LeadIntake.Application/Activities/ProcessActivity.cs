@@ -42,10 +42,8 @@ public sealed class ProcessActivity(
             var now = timeProvider.GetUtcNow();
             var recent = await activities.FindBehaviourSinceAsync(message.LeadId, now - EngagementScore.Horizon(policy), cancellationToken);
             var outcome = LeadQualifier.Evaluate(stored.Lead, recent, policy, at, now);
-            var unchanged = outcome.Changes.Count == 0 && outcome.Lead.Engagement == stored.Lead.Engagement
-                && outcome.Lead.PolicyVersion == stored.Lead.PolicyVersion && outcome.Lead.UnsubscribedAt == stored.Lead.UnsubscribedAt
-                && outcome.Lead.HardBouncedAt == stored.Lead.HardBouncedAt && outcome.Lead.HandoffDueAt == stored.Lead.HandoffDueAt;
-            if (unchanged)
+            // Nothing but the time engagement was computed at differs (a replay): nothing to write.
+            if (outcome.Lead with { EngagementAt = stored.Lead.EngagementAt } == stored.Lead)
             {
                 // A redelivery after the commit: a send that failed after it left its hand-off in the outbox.
                 var unsent = await leads.FindUnsentHandoffsAsync(message.LeadId, cancellationToken);

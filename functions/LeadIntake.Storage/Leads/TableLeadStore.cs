@@ -61,7 +61,9 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
 
     private async Task<bool> TryCommitAsync(Lead lead, StoredLead? basedOn, SalesHandoffMessage? handoff, CancellationToken cancellationToken)
     {
-        await _deadlines.WriteAsync(LeadDeadlines.Of(lead), cancellationToken);
+        // Only deadlines the stored lead did not have yet: most saves (another submission, an email open) add none.
+        var known = basedOn is null ? [] : LeadDeadlines.Of(basedOn.Lead);
+        await _deadlines.WriteAsync([.. LeadDeadlines.Of(lead).Except(known)], cancellationToken);
         var row = LeadEntityMapper.ToEntity(lead);
         List<TableTransactionAction> commit =
         [
