@@ -51,6 +51,21 @@ public static class StorageNames
     /// <summary>One row per missed SLA deadline, partitioned by the deadline's day.</summary>
     public const string SlaBreachesTable = "SlaBreaches";
 
+    /// <summary>One row per hand-off to sales and how it was answered, partitioned by the hand-off's UTC day.</summary>
+    public const string SalesCyclesTable = "SalesCycles";
+
+    /// <summary>Funnel KPIs aggregated per UTC day and dimension value, rebuilt from the day's source rows.</summary>
+    public const string FunnelDailyTable = "FunnelDaily";
+
+    /// <summary>MQL cohorts (partition = MQL month): how many reached SQL and Won by each later month.</summary>
+    public const string FunnelCohortsTable = "FunnelCohorts";
+
+    /// <summary>Days whose source rows changed after the day was over: the funnel rebuild picks them up.</summary>
+    public const string FunnelDaysToRebuildTable = "FunnelDaysToRebuild";
+
+    /// <summary>Marketing spend per month and channel or campaign, filled in by marketers.</summary>
+    public const string MarketingSpendTable = "MarketingSpend";
+
     /// <summary>Blob container of published scoring models.</summary>
     public const string ModelsContainer = "models";
 
@@ -75,7 +90,10 @@ public static class StorageNames
 
     /// <summary>All tables the app reads or writes, created at start-up.</summary>
     public static IReadOnlyList<string> Tables { get; } =
-        [LeadsTable, StageHistoryTable, StageChangesByDayTable, ScoreSnapshotsTable, LeadActivitiesTable, DeadlinesTable, SlaBreachesTable];
+        [
+            LeadsTable, StageHistoryTable, StageChangesByDayTable, ScoreSnapshotsTable, LeadActivitiesTable, DeadlinesTable, SlaBreachesTable,
+            SalesCyclesTable, FunnelDailyTable, FunnelCohortsTable, FunnelDaysToRebuildTable, MarketingSpendTable,
+        ];
 
     /// <summary>All blob containers the app reads or writes, created at start-up.</summary>
     public static IReadOnlyList<string> Containers { get; } = [ModelsContainer, ConfigContainer];

@@ -54,6 +54,12 @@ public sealed partial record QualificationPolicy
 
     /// <summary>Where rejected and lost leads go.</summary>
     public required RecyclePolicy Recycle { get; init; }
+
+    /// <summary>The volume goals the funnel KPIs are shown against (<c>kpis.goals</c>); none by default.</summary>
+    public Kpis.FunnelGoals Goals { get; init; } = Kpis.FunnelGoals.None;
+
+    /// <summary>The healthy MQL → SQL range (<c>kpis.mqlToSqlBand</c>); outside it the KPIs flag the MQL definition.</summary>
+    public Kpis.ConversionBand MqlToSqlBand { get; init; } = Kpis.ConversionBand.Default;
 }
 
 /// <summary>Behaviour points with decay and caps.</summary>
