@@ -1,5 +1,6 @@
 using LeadIntake.Application.Activities;
 using LeadIntake.Application.Capture;
+using LeadIntake.Application.Kpis;
 using LeadIntake.Application.Policy;
 using LeadIntake.Application.Processing;
 using LeadIntake.Application.Sales;
@@ -53,6 +54,9 @@ public static class LeadIntakeServiceCollectionExtensions
         services.AddSingleton<RecordSalesEvent>();
         services.AddSingleton<SalesEventsHttp>();
         services.AddSingleton<SlaCheck>();
+        services.AddSingleton<RebuildFunnel>();
+        services.AddSingleton<QueryKpis>();
+        services.AddSingleton<PlanMarketing>();
 
         // Every sales hand-off ProcessLead or the sweep sends also queues its webhook delivery, when the webhook is on.
         services.Replace(ServiceDescriptor.Singleton<ISalesHandoffQueue>(provider => new SalesHandoffDispatcher(
