@@ -19,9 +19,6 @@ public sealed class CalibrationSums : IEquatable<CalibrationSums>
     private readonly long[] _won = new long[Deciles];
     private readonly long[] _sum = new long[Deciles];
 
-    /// <summary>Closed leads counted.</summary>
-    public long Count => _count.Sum();
-
     /// <summary>Counts one closed lead with probability <paramref name="probability"/> (clamped to 0–1).</summary>
     public void Add(double probability, bool won)
     {
