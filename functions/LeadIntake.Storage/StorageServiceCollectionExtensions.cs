@@ -2,10 +2,13 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using LeadIntake.Application.Capture;
+using LeadIntake.Application.Export;
+using LeadIntake.Application.Kpis;
 using LeadIntake.Application.Activities;
 using LeadIntake.Application.Processing;
 using LeadIntake.Application.Sla;
 using LeadIntake.Storage.Activities;
+using LeadIntake.Storage.Kpis;
 using LeadIntake.Storage.Sla;
 using LeadIntake.Application.Webhooks;
 using LeadIntake.Storage.Leads;
@@ -54,6 +57,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SalesHandoffQueue>();
         services.AddSingleton<ISalesHandoffQueue>(provider => provider.GetRequiredService<SalesHandoffQueue>());
         services.AddSingleton<IHandoffWebhookQueue, HandoffWebhookQueue>();
+        services.AddSingleton<IMarketingSpendStore, TableMarketingSpendStore>();
+        services.AddSingleton<ILeadExportSource, TableLeadExportSource>();
         return services;
     }
 }
