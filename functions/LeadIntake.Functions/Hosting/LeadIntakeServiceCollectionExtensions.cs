@@ -1,5 +1,7 @@
 using LeadIntake.Application.Activities;
 using LeadIntake.Application.Capture;
+using LeadIntake.Application.Export;
+using LeadIntake.Application.Kpis;
 using LeadIntake.Application.Policy;
 using LeadIntake.Application.Processing;
 using LeadIntake.Application.Sales;
@@ -53,6 +55,10 @@ public static class LeadIntakeServiceCollectionExtensions
         services.AddSingleton<RecordSalesEvent>();
         services.AddSingleton<SalesEventsHttp>();
         services.AddSingleton<SlaCheck>();
+        services.AddSingleton<RecordSpend>();
+        services.AddSingleton<SpendHttp>();
+        services.AddSingleton<ExportLeads>();
+        services.AddSingleton<LeadsCsvHttp>();
 
         // Every sales hand-off ProcessLead or the sweep sends also queues its webhook delivery, when the webhook is on.
         services.Replace(ServiceDescriptor.Singleton<ISalesHandoffQueue>(provider => new SalesHandoffDispatcher(
