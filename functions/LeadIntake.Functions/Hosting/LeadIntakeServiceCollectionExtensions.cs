@@ -55,6 +55,10 @@ public static class LeadIntakeServiceCollectionExtensions
         services.AddSingleton<RecordSalesEvent>();
         services.AddSingleton<SalesEventsHttp>();
         services.AddSingleton<SlaCheck>();
+        services.AddSingleton<RebuildFunnel>();
+        services.AddSingleton<QueryKpis>();
+        services.AddSingleton<PlanMarketing>();
+        services.AddSingleton<KpisHttp>();
         services.AddSingleton<RecordSpend>();
         services.AddSingleton<SpendHttp>();
         services.AddSingleton<ExportLeads>();
