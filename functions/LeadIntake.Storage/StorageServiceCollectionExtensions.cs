@@ -59,6 +59,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IHandoffWebhookQueue, HandoffWebhookQueue>();
         services.AddSingleton<IMarketingSpendStore, TableMarketingSpendStore>();
         services.AddSingleton<ILeadExportSource, TableLeadExportSource>();
+        services.AddSingleton<IFunnelSourceStore, TableFunnelSourceStore>();
+        services.AddSingleton<IFunnelAggregateStore, TableFunnelAggregateStore>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ namespace LeadIntake.Domain.Kpis;
 /// <para>
 /// Bucket 0 holds durations under one minute (and negative ones, clock skew); bucket <c>i</c> = 1…139 holds
 /// [1.1^(i−1), 1.1^i) minutes, so each bucket is 10 % wider than the last and the top one ends past a year
-/// (1.1^139 minutes ≈ 1.05 years); bucket 140 holds the rest. A quantile is the geometric middle of the bucket holding the
+/// (1.1^139 minutes ≈ 1.08 years); bucket 140 holds the rest. A quantile is the geometric middle of the bucket holding the
 /// rank, so it is within ±5 % of the true nearest-rank quantile for durations of a minute to a year.
 /// </para>
 /// <para>

@@ -1,0 +1,69 @@
+using System.Text;
+using LeadIntake.Domain.Kpis;
+
+namespace LeadIntake.Storage.Kpis;
+
+/// <summary>The RowKeys of <c>FunnelDaily</c> and <c>FunnelCohorts</c>, and the escaping that keeps any dimension value a legal key.</summary>
+/// <remarks>
+/// Volume rows <c>{dimension}|{value}</c>, cohort rows <c>cohort|{yyyy-MM}|{dimension}|{value}</c>, model rows
+/// <c>model|{version}</c>. RowKeys may not contain <c>/ \ # ?</c> or control characters: those, and <c>%</c> itself (so the
+/// escaping cannot collide), are percent-encoded as UTF-8 (<c>a/b</c> → <c>a%2Fb</c>); every other character stays as it
+/// is, so keys stay readable in Storage Explorer. The rows also keep the unescaped value in a column.
+/// </remarks>
+public static class FunnelRowKeys
+{
+    /// <summary>The prefix of cohort rows.</summary>
+    public const string CohortPrefix = "cohort|";
+
+    /// <summary>The prefix of model rows.</summary>
+    public const string ModelPrefix = "model|";
+
+    /// <summary>The key of a volume row (and of a <c>FunnelCohorts</c> row).</summary>
+    public static string Volume(KpiDimension dimension, string value) => $"{DimensionPrefix(dimension)}{Escape(value)}";
+
+    /// <summary>The key prefix of every volume row of <paramref name="dimension"/>: <c>{dimension}|</c>.</summary>
+    public static string DimensionPrefix(KpiDimension dimension) => KpiDimensionCodes.Table.ToCode(dimension) + "|";
+
+    /// <summary>The key of a cohort contribution row.</summary>
+    public static string Cohort(string month, KpiDimension dimension, string value) => $"{CohortMonthPrefix(month)}{Volume(dimension, value)}";
+
+    /// <summary>The key prefix of every contribution to cohort <paramref name="month"/>: <c>cohort|{yyyy-MM}|</c>.</summary>
+    public static string CohortMonthPrefix(string month) => $"{CohortPrefix}{month}|";
+
+    /// <summary>The MQL month of a cohort row key, or null for another kind of row.</summary>
+    public static string? CohortMonthOf(string rowKey) =>
+        rowKey.StartsWith(CohortPrefix, StringComparison.Ordinal) && rowKey.Length > CohortPrefix.Length + 7 ? rowKey.Substring(CohortPrefix.Length, 7) : null;
+
+    /// <summary>The key of a model row.</summary>
+    public static string Model(string modelVersion) => ModelPrefix + Escape(modelVersion);
+
+    /// <summary>The first key after every key starting with <paramref name="prefix"/> (its last character + 1), for range filters.</summary>
+    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    /// <summary>Percent-encodes <c>/ \ # ? %</c> and control characters (C0, DEL, C1) of <paramref name="value"/>.</summary>
+    public static string Escape(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!value.Any(MustEscape))
+            return value;
+        var escaped = new StringBuilder(value.Length + 8);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (rune.IsBmp && MustEscape((char)rune.Value))
+            {
+                var length = rune.EncodeToUtf8(bytes);
+                foreach (var b in bytes[..length])
+                    escaped.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                escaped.Append(rune.ToString());
+            }
+        }
+
+        return escaped.ToString();
+    }
+
+    private static bool MustEscape(char c) => c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c);
+}
