@@ -30,4 +30,19 @@ public sealed record StageChange(
 
     /// <summary>The qualification policy version in force at the move.</summary>
     public string PolicyVersion { get; init; } = string.Empty;
+
+    /// <summary>The main-line stages this move reached for the first time, in funnel order (<see cref="FunnelMilestones.Reach"/>); <c>[Lead]</c> for a new lead.</summary>
+    public IReadOnlyList<FunnelStage> Reached { get; init; } = [];
+
+    /// <summary>When the lead entered <see cref="From"/>: the time it spent there ends at <see cref="At"/>.</summary>
+    public DateTimeOffset? FromEnteredAt { get; init; }
+
+    /// <summary>Value equality, <see cref="Reached"/> compared element by element.</summary>
+    public bool Equals(StageChange? other) =>
+        other is not null && From == other.From && To == other.To && At == other.At && Reason == other.Reason && Score == other.Score
+        && ScoringModel == other.ScoringModel && Actor == other.Actor && Sequence == other.Sequence && Rule == other.Rule
+        && PolicyVersion == other.PolicyVersion && Reached.SequenceEqual(other.Reached) && FromEnteredAt == other.FromEnteredAt;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(From, To, At, Reason, Sequence, Rule);
 }

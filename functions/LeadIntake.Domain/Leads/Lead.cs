@@ -23,6 +23,7 @@ public sealed record Lead
 
     private FunnelStage _stage = FunnelTransitions.EntryStage;
     private DateTimeOffset? _stageEnteredAt;
+    private FunnelMilestones _milestones = FunnelMilestones.None;
 
     /// <summary>The lead id (<see cref="Capture.LeadIdentity.LeadIdFor"/>).</summary>
     public required string LeadId { get; init; }
@@ -53,6 +54,9 @@ public sealed record Lead
 
     /// <summary>The latest form used.</summary>
     public string? FormId { get; init; }
+
+    /// <summary>The form of the earliest submission, kept with <see cref="FirstTouch"/> (the KPIs' form).</summary>
+    public string? FirstFormId { get; init; }
 
     /// <summary>Marketing consent: the latest explicit answer; false until a submission says yes.</summary>
     /// <remarks>
@@ -89,11 +93,17 @@ public sealed record Lead
     /// <summary>When the lead entered <see cref="Stage"/>.</summary>
     public DateTimeOffset? StageEnteredAt { get => _stageEnteredAt; init => _stageEnteredAt = value; }
 
+    /// <summary>When the lead first reached each main-line stage after Lead; moved on only by <see cref="AdvanceTo"/>.</summary>
+    public FunnelMilestones Milestones { get => _milestones; init => _milestones = value; }
+
     /// <summary>The latest score, 0–100.</summary>
     public int Score { get; init; }
 
     /// <summary>The latest grade, "A"–"D".</summary>
     public string? Grade { get; init; }
+
+    /// <summary>The trained model's calibrated probability behind <see cref="Score"/>; null under the points model.</summary>
+    public double? Probability { get; init; }
 
     /// <summary>Version of the model behind <see cref="Score"/>.</summary>
     public string? ScoringModel { get; init; }
@@ -228,7 +238,8 @@ public sealed record Lead
     /// <summary>Moves the lead to <paramref name="to"/> and returns the change to record.</summary>
     /// <exception cref="FunnelTransitionException">The funnel has no move from <see cref="Stage"/> to <paramref name="to"/>.</exception>
     /// <remarks>
-    /// Pure: nothing is stored here. The change carries the lead's current score, model and policy version. <paramref name="at"/>
+    /// Pure: nothing is stored here. The change carries the lead's current score, model and policy version, the stages it
+    /// reached first (<see cref="Milestones"/> move on) and when the lead entered the stage it leaves. <paramref name="at"/>
     /// is UTC; stage-history rows sort by it. <see cref="StageReason"/> is not changed here: callers set it from the change
     /// (<c>lead with { StageReason = change.Reason }</c>) because a record copy is made for every other field anyway.
     /// </remarks>
@@ -237,11 +248,15 @@ public sealed record Lead
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         FunnelTransitions.EnsureAllowed(_stage, to);
+        var (milestones, reached) = _milestones.Reach(_stage, to, at.ToUniversalTime());
         var change = new StageChange(_stage, to, at.ToUniversalTime(), reason, Score, ScoringModel ?? string.Empty, actor)
         {
             Rule = rule,
             PolicyVersion = PolicyVersion ?? string.Empty,
+            Reached = reached,
+            FromEnteredAt = _stageEnteredAt,
         };
+        _milestones = milestones;
         _stage = to;
         _stageEnteredAt = change.At;
         return change;

@@ -56,6 +56,7 @@ public static class LeadProcessor
         {
             Score = score.Score,
             Grade = score.Grade,
+            Probability = score.Probability,
             ScoringModel = score.ModelVersion,
             ScoreReasons = [.. score.Reasons.Take(Lead.MaxScoreReasons)],
             ScoredAt = processedAt.ToUniversalTime(),
@@ -71,6 +72,7 @@ public static class LeadProcessor
             changes.Add(new StageChange(null, lead.Stage, submission.ReceivedAt, reason, score.Score, score.ModelVersion, StageChange.PipelineActor)
             {
                 PolicyVersion = policy.Version,
+                Reached = [FunnelStage.Lead],
             });
             lead = lead with { StageReason = reason };
         }

@@ -69,6 +69,7 @@ internal static class LeadProfileMerge
             Pick<bool?>(field, currentValue ? true : null, newValue) ?? currentValue;
 
         var isNewer = current is null || at >= lead.LastSeenAt;
+        var keepsFirstTouch = lead.FirstTouch is { } first && first.At <= at && current is not null;
         return lead with
         {
             Email = Pick(LeadFieldNames.Email, lead.Email, s.Email),
@@ -87,7 +88,8 @@ internal static class LeadProfileMerge
             EmailClass = enrichment.EmailClass,
             EmailDomain = enrichment.EmailDomain,
             CompanyDomain = enrichment.CompanyDomain,
-            FirstTouch = lead.FirstTouch is { } first && first.At <= at && current is not null ? first : enrichment.Touch,
+            FirstTouch = keepsFirstTouch ? lead.FirstTouch : enrichment.Touch,
+            FirstFormId = keepsFirstTouch ? lead.FirstFormId : s.FormId,
             LastTouch = LastTouch(current is null ? null : lead.LastTouch, enrichment.Touch),
             FirstSeenAt = current is null || at < lead.FirstSeenAt ? at : lead.FirstSeenAt,
             LastSeenAt = isNewer ? at : lead.LastSeenAt,

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LeadIntake.Domain.Funnel;
+using LeadIntake.Domain.Kpis;
 using LeadIntake.Domain.Scoring;
 using LeadIntake.Domain.Sla;
 
@@ -29,7 +30,9 @@ namespace LeadIntake.Domain.Policy;
 ///            "holidays": ["2026-12-25"], "firstResponse": "1h",
 ///            "followUps": { "count": ≥ 0, "within": "5d", "minSpacing": "4h" },
 ///            "whenFollowUpsExhausted": { "moveTo": "Nurture" | "Disqualified", "reason": "&lt;reason code&gt;" } },
-///   "recycle": { "rejectedMoveTo": "Nurture" | "MQL", "lostToNurtureAfter": "90d" | null } }
+///   "recycle": { "rejectedMoveTo": "Nurture" | "MQL", "lostToNurtureAfter": "90d" | null },
+///   "kpis": { "goals": { "period": "month" | "week", "leads": n, "mqls": n, "sals": n, "sqls": n, "opportunities": n, "won": n },
+///             "mqlToSqlBand": { "low": 0.1, "high": 0.5 } } }   // optional, as are all its parts
 /// rule = { "rule": "&lt;unique name&gt;", "fitAtLeast": 0..100, "gradeIn": ["A".."D"], "engagementAtLeast": n,
 ///          "signalsAny": ["&lt;signal code&gt;"], "eventsAny": ["&lt;engagement event type&gt;"], "eventsWithin": "30d",
 ///          "featureIn": { "&lt;feature&gt;": ["&lt;value as text&gt;"] } }   // at least one condition
@@ -46,7 +49,13 @@ internal static partial class QualificationPolicyReader
     private static readonly string[] _topLevel =
     [
         "version", "description", "signedBy", "engagement", "mql", "sqlFastTrack", "disqualify", "competitorDomains",
-        "studentDomainSuffixes", "nurturePeriod", "handoff", "sla", "recycle",
+        "studentDomainSuffixes", "nurturePeriod", "handoff", "sla", "recycle", "kpis",
+    ];
+
+    private static readonly (string Name, FunnelStage Stage)[] _goalStages =
+    [
+        ("leads", FunnelStage.Lead), ("mqls", FunnelStage.MarketingQualified), ("sals", FunnelStage.SalesAccepted),
+        ("sqls", FunnelStage.SalesQualified), ("opportunities", FunnelStage.Opportunity), ("won", FunnelStage.Won),
     ];
 
     private static readonly string[] _ruleConditions =
@@ -89,6 +98,7 @@ internal static partial class QualificationPolicyReader
         var handoff = ReadHandoff(Require(root, "handoff", "$.handoff"), "$.handoff");
         var sla = ReadSla(Require(root, "sla", "$.sla"), "$.sla");
         var recycle = ReadRecycle(Require(root, "recycle", "$.recycle"), "$.recycle");
+        var (goals, band) = TryGet(root, "kpis", out var k) ? ReadKpis(k, "$.kpis") : (FunnelGoals.None, ConversionBand.Default);
 
         return new QualificationPolicy
         {
@@ -105,8 +115,48 @@ internal static partial class QualificationPolicyReader
             Handoff = handoff,
             Sla = sla,
             Recycle = recycle,
+            Goals = goals,
+            MqlToSqlBand = band,
         };
     }
+
+    private static (FunnelGoals Goals, ConversionBand Band) ReadKpis(JsonElement element, string path)
+    {
+        RequireObject(element, path, ["goals", "mqlToSqlBand"]);
+        var goals = FunnelGoals.None;
+        if (TryGet(element, "goals", out var g))
+        {
+            var goalsPath = path + ".goals";
+            RequireObject(g, goalsPath, ["period", .. _goalStages.Select(s => s.Name)]);
+            var period = ReadKnown(Require(g, "period", goalsPath + ".period"), goalsPath + ".period", "goal period", ["week", "month"],
+                code => code is "week" or "month", code => code == "week" ? GoalPeriod.Week : GoalPeriod.Month);
+            var volumes = new Dictionary<FunnelStage, int>();
+            foreach (var (name, stage) in _goalStages)
+            {
+                if (TryGet(g, name, out var v))
+                    volumes[stage] = ReadInt(v, $"{goalsPath}.{name}", 0, int.MaxValue);
+            }
+
+            goals = new FunnelGoals(period, volumes.AsReadOnly());
+        }
+
+        var band = ConversionBand.Default;
+        if (TryGet(element, "mqlToSqlBand", out var b))
+        {
+            var bandPath = path + ".mqlToSqlBand";
+            RequireObject(b, bandPath, ["low", "high"]);
+            var low = ReadShare(Require(b, "low", bandPath + ".low"), bandPath + ".low");
+            var high = ReadShare(Require(b, "high", bandPath + ".high"), bandPath + ".high");
+            band = low < high ? new ConversionBand(low, high) : throw Error(bandPath, $"low {low} must be below high {high}");
+        }
+
+        return (goals, band);
+    }
+
+    private static double ReadShare(JsonElement element, string path) =>
+        element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var value) && value is >= 0 and <= 1
+            ? value
+            : throw Error(path, "must be a share between 0 and 1 (0.25 is 25 %)");
 
     private static EngagementPolicy ReadEngagement(JsonElement element, string path)
     {

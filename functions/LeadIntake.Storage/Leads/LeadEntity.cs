@@ -41,6 +41,27 @@ public sealed class LeadEntity : TableRow
     /// <summary>The latest form used.</summary>
     public string? FormId { get; set; }
 
+    /// <summary>Form of the earliest submission (the KPIs' form).</summary>
+    public string? FirstFormId { get; set; }
+
+    /// <summary>When the lead first reached MQL (or a later stage of the main line).</summary>
+    public DateTimeOffset? MqlAt { get; set; }
+
+    /// <summary>When the lead first reached SAL (or later).</summary>
+    public DateTimeOffset? SalAt { get; set; }
+
+    /// <summary>When the lead first reached SQL (or later).</summary>
+    public DateTimeOffset? SqlAt { get; set; }
+
+    /// <summary>When the lead first reached Opportunity (or Won).</summary>
+    public DateTimeOffset? OpportunityAt { get; set; }
+
+    /// <summary>When the lead was won.</summary>
+    public DateTimeOffset? WonAt { get; set; }
+
+    /// <summary>The trained model's calibrated probability behind Score; empty under the points model.</summary>
+    public double? Probability { get; set; }
+
     /// <summary>Funnel stage code (<c>Lead</c>, <c>MQL</c>, <c>SQL</c>…).</summary>
     public string Stage { get; set; } = "";
 

@@ -6,6 +6,7 @@ using LeadIntake.Domain.Enrichment;
 using LeadIntake.Domain.Funnel;
 using LeadIntake.Domain.Leads;
 using LeadIntake.Domain.Scoring;
+using LeadIntake.Storage.Kpis;
 
 namespace LeadIntake.Storage.Leads;
 
@@ -37,6 +38,13 @@ public static class LeadEntityMapper
         Country = lead.Country,
         Message = lead.Message,
         FormId = lead.FormId,
+        FirstFormId = lead.FirstFormId,
+        MqlAt = lead.Milestones.MqlAt,
+        SalAt = lead.Milestones.SalAt,
+        SqlAt = lead.Milestones.SqlAt,
+        OpportunityAt = lead.Milestones.OpportunityAt,
+        WonAt = lead.Milestones.WonAt,
+        Probability = lead.Probability,
         ConsentMarketing = lead.ConsentMarketing,
         ContactRequested = lead.ContactRequested,
         Stage = FunnelStageCodes.ToCode(lead.Stage),
@@ -106,6 +114,9 @@ public static class LeadEntityMapper
         Country = entity.Country,
         Message = entity.Message,
         FormId = entity.FormId,
+        FirstFormId = entity.FirstFormId,
+        Milestones = new FunnelMilestones(entity.MqlAt, entity.SalAt, entity.SqlAt, entity.OpportunityAt, entity.WonAt),
+        Probability = entity.Probability,
         ConsentMarketing = entity.ConsentMarketing,
         ContactRequested = entity.ContactRequested,
         Stage = FunnelStageCodes.Parse(entity.Stage),
@@ -217,8 +228,48 @@ public static class LeadEntityMapper
             Rule = row.Rule,
             PolicyVersion = row.PolicyVersion,
         }).ToList();
+        for (var i = 0; i < changes.Count; i++)
+            AddKpiColumns(byDay[i], lead, changes[i]);
         return (history, byDay);
     }
+
+    /// <summary>What the funnel KPIs read from a change row: first-reached stages, time in the stage left, attribution, cohort, model, deal.</summary>
+    private static void AddKpiColumns(StageChangeByDayEntity row, Lead lead, StageChange change)
+    {
+        row.Reached = change.Reached.Count == 0 ? null : string.Join(' ', change.Reached.Select(FunnelStageCodes.ToCode));
+        row.FromEnteredAt = change.FromEnteredAt;
+        row.Channel = EnrichmentCodes.ToCode(lead.Channel);
+        row.Campaign = lead.FirstTouch?.Campaign;
+        row.FormId = lead.FirstFormId;
+        row.Owner = lead.Owner;
+        row.CreatedAt = lead.FirstSeenAt;
+        row.MqlAt = lead.Milestones.MqlAt;
+        row.Probability = lead.Probability;
+        row.Amount = change.To is FunnelStage.Opportunity or FunnelStage.Won && lead.Amount is { } amount ? (double)amount : null;
+    }
+
+    /// <summary>The SalesCycles row of <paramref name="lead"/>'s open sales cycle, or null when it is not with sales.</summary>
+    public static SalesCycleEntity? ToSalesCycle(Lead lead) => lead.HandedOffAt is not { } handedOffAt ? null : new SalesCycleEntity
+    {
+        PartitionKey = DayKey(handedOffAt),
+        RowKey = $"{lead.LeadId}_{TimeKey(handedOffAt)}",
+        LeadId = lead.LeadId,
+        Owner = lead.Owner,
+        Channel = EnrichmentCodes.ToCode(lead.Channel),
+        Campaign = lead.FirstTouch?.Campaign,
+        FormId = lead.FirstFormId,
+        Stage = FunnelStageCodes.ToCode(lead.Stage),
+        CapturedAt = lead.FirstSeenAt,
+        HandedOffAt = handedOffAt,
+        ResponseDueAt = lead.ResponseDueAt,
+        FirstResponseAt = lead.FirstResponseAt,
+        FirstResponseBreachedAt = lead.FirstResponseBreachedAt,
+        FollowUpCount = lead.FollowUpCount,
+        FollowUpsDueAt = lead.NextFollowUpDueAt,
+        FollowUpBreachedAt = lead.FollowUpBreachedAt,
+        ConnectedAt = lead.ConnectedAt,
+        PolicyVersion = lead.PolicyVersion,
+    };
 
     /// <summary>The sortable time key of row keys: <c>yyyyMMddTHHmmss.fffffffZ</c> (UTC).</summary>
     public static string TimeKey(DateTimeOffset at) => at.UtcDateTime.ToString(TimeKeyFormat, CultureInfo.InvariantCulture);

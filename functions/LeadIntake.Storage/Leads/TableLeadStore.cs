@@ -5,6 +5,7 @@ using LeadIntake.Domain.Capture;
 using LeadIntake.Domain.Funnel;
 using LeadIntake.Domain.Leads;
 using LeadIntake.Domain.Sla;
+using LeadIntake.Storage.Kpis;
 using LeadIntake.Storage.Sla;
 
 namespace LeadIntake.Storage.Leads;
@@ -15,7 +16,9 @@ namespace LeadIntake.Storage.Leads;
 /// first (deterministic keys, upsert-replace, so rewriting them is harmless; a lead's rows in one partition go in one
 /// entity-group transaction), then the lead's open deadlines in the Deadlines index, then the Leads row with ETag
 /// concurrency (insert, or replace if-match) in one transaction with its outbox row, so the lead is never committed
-/// without the hand-off it owes nor with a deadline the SLA clock cannot find. Thread-safe.
+/// without the hand-off it owes nor with a deadline the SLA clock cannot find. The KPI sources go before the commit too:
+/// the SalesCycles row of an open hand-off when it changed, and a FunnelDaysToRebuild mark for any source row written
+/// into a day older than yesterday. Thread-safe.
 /// </remarks>
 public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeProvider) : ILeadStore
 {
@@ -26,7 +29,9 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
     private readonly TableClient _history = tables.GetTableClient(StorageNames.StageHistoryTable);
     private readonly TableClient _byDay = tables.GetTableClient(StorageNames.StageChangesByDayTable);
     private readonly TableClient _snapshots = tables.GetTableClient(StorageNames.ScoreSnapshotsTable);
+    private readonly TableClient _salesCycles = tables.GetTableClient(StorageNames.SalesCyclesTable);
     private readonly TableDeadlineIndex _deadlines = new(tables);
+    private readonly FunnelDayMarker _funnelDays = new(tables, timeProvider);
 
     /// <inheritdoc />
     public async Task<StoredLead?> FindAsync(string leadId, CancellationToken cancellationToken)
@@ -46,7 +51,7 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
         await UpsertReplaceAllAsync(_history, rows.History, cancellationToken);
         await UpsertReplaceAllAsync(_byDay, rows.ByDay, cancellationToken);
         await _snapshots.UpsertEntityAsync(rows.Snapshot, TableUpdateMode.Replace, cancellationToken);
-        return await TryCommitAsync(outcome.Lead, basedOn, handoff, cancellationToken);
+        return await TryCommitAsync(outcome.Lead, rows.ByDay, basedOn, handoff, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -56,11 +61,18 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
         var (history, byDay) = LeadEntityMapper.ToChangeRows(lead, changes, causeId);
         await UpsertReplaceAllAsync(_history, history, cancellationToken);
         await UpsertReplaceAllAsync(_byDay, byDay, cancellationToken);
-        return await TryCommitAsync(lead, basedOn, handoff, cancellationToken);
+        return await TryCommitAsync(lead, byDay, basedOn, handoff, cancellationToken);
     }
 
-    private async Task<bool> TryCommitAsync(Lead lead, StoredLead? basedOn, SalesHandoffMessage? handoff, CancellationToken cancellationToken)
+    private async Task<bool> TryCommitAsync(
+        Lead lead, IReadOnlyList<StageChangeByDayEntity> byDay, StoredLead? basedOn, SalesHandoffMessage? handoff, CancellationToken cancellationToken)
     {
+        // The hand-off's SalesCycles row, only when one of its columns changed (most saves leave it alone).
+        var cycle = LeadEntityMapper.ToSalesCycle(lead);
+        if (cycle is not null && (basedOn is null || !SameCycle(cycle, LeadEntityMapper.ToSalesCycle(basedOn.Lead))))
+            await _salesCycles.UpsertEntityAsync(cycle, TableUpdateMode.Replace, cancellationToken);
+        await _funnelDays.MarkAsync([.. byDay.Select(row => row.PartitionKey), .. cycle is null ? [] : new[] { cycle.PartitionKey }], cancellationToken);
+
         // Only deadlines the stored lead did not have yet: most saves (another submission, an email open) add none.
         var known = basedOn is null ? [] : LeadDeadlines.Of(basedOn.Lead);
         await _deadlines.WriteAsync([.. LeadDeadlines.Of(lead).Except(known)], cancellationToken);
@@ -129,6 +141,13 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
         CommittedAt = timeProvider.GetUtcNow(),
         Message = handoff.ToJson(),
     };
+
+    private static bool SameCycle(SalesCycleEntity cycle, SalesCycleEntity? stored) =>
+        stored is not null && stored.RowKey == cycle.RowKey && stored.Owner == cycle.Owner && stored.Stage == cycle.Stage
+        && stored.ResponseDueAt == cycle.ResponseDueAt && stored.FirstResponseAt == cycle.FirstResponseAt
+        && stored.FirstResponseBreachedAt == cycle.FirstResponseBreachedAt && stored.FollowUpCount == cycle.FollowUpCount
+        && stored.FollowUpsDueAt == cycle.FollowUpsDueAt && stored.FollowUpBreachedAt == cycle.FollowUpBreachedAt
+        && stored.ConnectedAt == cycle.ConnectedAt && stored.PolicyVersion == cycle.PolicyVersion;
 
     /// <summary>The first string after every string starting with <paramref name="prefix"/> (its last character + 1).</summary>
     private static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);

@@ -283,6 +283,20 @@ public partial class LeadProcessorTests
     }
 
     [Fact]
+    public void Process_FirstFormId_IsTheEarliestSubmissionsForm()
+    {
+        var first = At(0, ("formId", "webinar"));
+        var later = At(30, ("formId", "pricing"));
+        var older = At(-10, ("formId", "newsletter"));
+
+        var lead = Process(Process(null, first).Lead, later).Lead;
+        var late = Process(lead, older).Lead;
+
+        Assert.Equal(("webinar", "pricing"), (lead.FirstFormId, lead.FormId));
+        Assert.Equal(("newsletter", "pricing"), (late.FirstFormId, late.FormId));   // an older submission processed late was first
+    }
+
+    [Fact]
     public void Process_OlderSubmissionArrivesLate_FillsGapsOnlyAndKeepsLatestTimes()
     {
         var older = At(0, ("firstName", "Old"), ("country", "DE"), ("utm_source", "google"), ("utm_medium", "cpc"), ("consentMarketing", "no"));

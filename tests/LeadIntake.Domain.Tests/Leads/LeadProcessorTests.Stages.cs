@@ -65,6 +65,8 @@ public partial class LeadProcessorTests
             {
                 Rule = "asked-for-contact",
                 PolicyVersion = DefaultPolicyVersion,
+                Reached = [FunnelStage.MarketingQualified, FunnelStage.SalesAccepted, FunnelStage.SalesQualified],
+                FromEnteredAt = s.ReceivedAt,
             },
             outcome.Changes[1]);
         Assert.True(outcome.HandedOff);

@@ -32,9 +32,11 @@ public partial class LeadProcessorTests
             [new StageChange(null, FunnelStage.Lead, s.ReceivedAt, "new lead via form 'newsletter'", 10, FixedScorer.Version, "pipeline", 0)
             {
                 PolicyVersion = "policy-default-1",
+                Reached = [FunnelStage.Lead],
             }],
             outcome.Changes);
         var lead = outcome.Lead;
+        Assert.Equal("newsletter", lead.FirstFormId);
         Assert.Equal(s.LeadId, lead.LeadId);
         Assert.Equal(FunnelStage.Lead, lead.Stage);
         Assert.Equal(s.ReceivedAt, lead.StageEnteredAt);

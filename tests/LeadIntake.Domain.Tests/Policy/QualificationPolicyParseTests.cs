@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LeadIntake.Domain.Funnel;
+using LeadIntake.Domain.Kpis;
 using LeadIntake.Domain.Policy;
 using LeadIntake.Domain.Sla;
 
@@ -185,7 +186,38 @@ public class QualificationPolicyParseTests
 
         // Domains.
         { Edit(p => p["competitorDomains"] = new JsonArray("sales@rival.com")), "$.competitorDomains[0]", "is not a domain" },
+
+        // KPI goals and the MQL → SQL band.
+        { Edit(p => p["kpis"]!["goal"] = new JsonObject()), "$.kpis.goal", "unknown property 'goal'; allowed here: goals, mqlToSqlBand" },
+        { Edit(p => p["kpis"]!["goals"] = new JsonObject { ["period"] = "quarter" }), "$.kpis.goals.period", "unknown goal period 'quarter'; known goal periods: week, month" },
+        { Edit(p => p["kpis"]!["goals"] = new JsonObject { ["leads"] = 10 }), "$.kpis.goals.period", "is required" },
+        { Edit(p => p["kpis"]!["goals"] = new JsonObject { ["period"] = "month", ["mql"] = 10 }), "$.kpis.goals.mql", "allowed here: period, leads, mqls, sals, sqls, opportunities, won" },
+        { Edit(p => p["kpis"]!["goals"] = new JsonObject { ["period"] = "month", ["won"] = -1 }), "$.kpis.goals.won", "-1 is not a whole number of at least 0" },
+        { Edit(p => p["kpis"]!["mqlToSqlBand"]!["low"] = 10), "$.kpis.mqlToSqlBand.low", "must be a share between 0 and 1" },
+        { Edit(p => p["kpis"]!["mqlToSqlBand"]!["high"] = 0.05), "$.kpis.mqlToSqlBand", "low 0.1 must be below high 0.05" },
     };
+
+    [Fact]
+    public void Parse_KpiGoalsAndBand()
+    {
+        var policy = QualificationPolicy.Parse(Edit(p => p["kpis"] = JsonNode.Parse("""
+            { "goals": { "period": "week", "leads": 500, "mqls": 100, "won": 4 }, "mqlToSqlBand": { "low": 0.15, "high": 0.4 } }
+            """)));
+
+        Assert.Equal(GoalPeriod.Week, policy.Goals.Period);
+        Assert.Equal(new Dictionary<FunnelStage, int> { [FunnelStage.Lead] = 500, [FunnelStage.MarketingQualified] = 100, [FunnelStage.Won] = 4 }, policy.Goals.Volumes);
+        Assert.Equal(new ConversionBand(0.15, 0.4), policy.MqlToSqlBand);
+    }
+
+    [Fact]
+    public void Parse_WithoutKpis_NoGoalsAndTheDefaultBand()
+    {
+        var policy = QualificationPolicy.Parse(Edit(p => p.Remove("kpis")));
+
+        Assert.Empty(policy.Goals.Volumes);
+        Assert.Equal(ConversionBand.Default, policy.MqlToSqlBand);
+        Assert.Equal(ConversionBand.Default, QualificationPolicy.Default.MqlToSqlBand);
+    }
 
     [Theory]
     [MemberData(nameof(InvalidFiles))]

@@ -43,6 +43,8 @@ public class SalesFeedbackTests
             [new StageChange(FunnelStage.MarketingQualified, FunnelStage.SalesAccepted, at, $"accepted by {Rep}", 50, "fixed-v1", Rep, 0)
             {
                 PolicyVersion = "policy-default-1",
+                Reached = [FunnelStage.SalesAccepted],
+                FromEnteredAt = Monday,
             }],
             outcome.Changes);
         var lead = outcome.Lead;

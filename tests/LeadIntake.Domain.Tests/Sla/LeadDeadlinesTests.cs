@@ -232,6 +232,7 @@ public class LeadDeadlinesTests
             {
                 Rule = "follow_ups_exhausted",
                 PolicyVersion = "policy-default-1",
+                FromEnteredAt = Monday,
             }],
             outcome.Changes);
         var nurtured = outcome.Lead;
