@@ -6,8 +6,8 @@ namespace LeadIntake.Functions.Endpoints;
 
 /// <summary>Reads the JSON (activities, sales events, spend) or CSV (spend) body of an API request within a size limit.</summary>
 /// <remarks>
-/// Never throws for what a client sends: 415 for a media type other than JSON, 413 over the limit (counting bytes as
-/// received), 400 for malformed JSON — each a problem+json answer. Cancellation of <c>cancellationToken</c> still throws.
+/// Never throws for what a client sends: 415 for a media type other than JSON (or CSV, for <see cref="ReadCsvAsync"/>), 413
+/// over the limit (counting bytes as received), 400 for malformed JSON or UTF-8 — each a problem+json answer. Cancellation of <c>cancellationToken</c> still throws.
 /// </remarks>
 public static class JsonApiBody
 {
