@@ -14,9 +14,7 @@ public static class JsonApiBody
     /// <summary>The parsed body, or the 4xx answer to give instead.</summary>
     public static async Task<(JsonDocument? Body, IResult? Refusal)> ReadAsync(HttpRequest request, int maxBodyBytes, CancellationToken cancellationToken)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || contentType.MediaType.Value is not { } mediaType
-            || !(mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)))
+        if (!IsJson(request))
             return (null, Results.Problem("Send the body as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType));
         var (bytes, tooLarge) = await ReadBoundedAsync(request, maxBodyBytes, cancellationToken);
         if (bytes is null)
@@ -53,6 +51,12 @@ public static class JsonApiBody
             return (null, Results.Problem("The body is not valid UTF-8.", statusCode: StatusCodes.Status400BadRequest));
         }
     }
+
+    /// <summary>True when the request says its body is <c>application/json</c> or another <c>+json</c> type.</summary>
+    public static bool IsJson(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+        && contentType.MediaType.Value is { } mediaType
+        && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True when the request says its body is <c>text/csv</c>.</summary>
     public static bool IsCsv(HttpRequest request) =>

@@ -26,6 +26,8 @@ public sealed class SpendHttp(RecordSpend record)
     {
         var errors = new ApiFieldErrors();
         IReadOnlyList<MarketingSpend>? spend;
+        if (!JsonApiBody.IsCsv(request) && !JsonApiBody.IsJson(request))
+            return Results.Problem("Send the spend as application/json or text/csv.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         if (JsonApiBody.IsCsv(request))
         {
             var (text, refusal) = await JsonApiBody.ReadCsvAsync(request, MaxBodyBytes, cancellationToken);
