@@ -1,16 +1,17 @@
 using LeadIntake.Benchmarks;
 
-// dotnet run -c Release --project tests/LeadIntake.Benchmarks -- capture|model|sla
+// dotnet run -c Release --project tests/LeadIntake.Benchmarks -- capture|model|sla|kpis
 return args.FirstOrDefault() switch
 {
     "capture" => await CaptureBenchmark.RunAsync(args[1..]),
     "model" => ModelBenchmark.Run(args[1..]),
     "sla" => await SlaBenchmark.RunAsync(args[1..]),
+    "kpis" => await KpiBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/LeadIntake.Benchmarks -- capture [--requests N] | model | sla [--leads N] [--due N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/LeadIntake.Benchmarks -- capture [--requests N] | model | sla [--leads N] [--due N] | kpis [--leads N] [--repeat N] [--seed N]");
     return 2;
 }
