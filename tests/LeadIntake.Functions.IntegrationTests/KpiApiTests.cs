@@ -47,6 +47,7 @@ public sealed class KpiApiTests(KpiAppFixture fixture)
     [InlineData("api/kpis.csv?to=tomorrow", new[] { "to" })]
     [InlineData("api/kpis/plan?marketingShare=1.5&averageDealSize=-3&period=decade&mqlToSql=abc", new[] { "revenueGoal", "marketingShare", "averageDealSize", "period", "mqlToSql" })]
     [InlineData("api/kpis/plan?revenueGoal=0&marketingShare=0.4&averageDealSize=25000", new[] { "revenueGoal" })]
+    [InlineData("api/kpis/plan?revenueGoal=1000000000000&marketingShare=1&averageDealSize=0.5&leadToMql=0.00000001&sqlToWon=1e-3", new[] { "averageDealSize", "leadToMql", "sqlToWon" })]
     [InlineData("api/leads.csv?stage=Hot&from=2026-02-30&to=x", new[] { "stage", "from", "to" })]
     [InlineData("api/leads.csv?from=2026-05-02&to=2026-05-01", new[] { "to" })]
     public async Task Get_BadParameters_400ProblemNamingEach(string path, string[] fields)
@@ -57,6 +58,17 @@ public sealed class KpiApiTests(KpiAppFixture fixture)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(fields.Order(StringComparer.Ordinal), errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Plan_ExtremeButAllowedInput_200NotAServerError()
+    {
+        var response = await fixture.GetAsync("api/kpis/plan?revenueGoal=1000000000000&marketingShare=1&averageDealSize=1&leadToMql=0.0001&mqlToSql=0.0001&sqlToWon=0.0001&period=month");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var plan = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("given", plan.GetProperty("rates").GetProperty("leadToMql").GetProperty("source").GetString());
+        Assert.NotEmpty(plan.GetProperty("steps").EnumerateArray());
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class ApiQuery
         if (double.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             && double.IsFinite(value) && value >= min && value <= max)
             return value;
-        _errors.Add(name, $"must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString("#,0.##", CultureInfo.InvariantCulture)}, with . for decimals");
+        _errors.Add(name, $"must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, with . for decimals");
         return null;
     }
 }

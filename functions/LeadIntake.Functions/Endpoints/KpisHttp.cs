@@ -12,9 +12,10 @@ namespace LeadIntake.Functions.Endpoints;
 /// <remarks>
 /// KPIs: <c>from</c>, <c>to</c> (UTC days <c>yyyy-MM-dd</c>, inclusive; default the last <see cref="DefaultDays"/> days to
 /// today), <c>groupBy</c> (<c>all</c>, <c>channel</c>, <c>campaign</c>, <c>form</c>, <c>owner</c>; default <c>all</c>),
-/// <c>period</c> (<c>day</c>, <c>week</c>, <c>month</c>; default <c>month</c>). Plan: <c>revenueGoal</c>,
-/// <c>marketingShare</c> (0–1), <c>averageDealSize</c>, <c>period</c> (<c>month</c>, <c>quarter</c>, <c>year</c>; default
-/// <c>year</c>), optional <c>leadToMql</c>, <c>mqlToSql</c>, <c>sqlToWon</c> overrides (0–1). Every bad parameter: 400
+/// <c>period</c> (<c>day</c>, <c>week</c>, <c>month</c>; default <c>month</c>). Plan: <c>revenueGoal</c> and
+/// <c>averageDealSize</c> (1 to 10¹²), <c>marketingShare</c> (0.0001–1), <c>period</c> (<c>month</c>, <c>quarter</c>,
+/// <c>year</c>; default <c>year</c>), optional <c>leadToMql</c>, <c>mqlToSql</c>, <c>sqlToWon</c> overrides
+/// (<see cref="MinRate"/>–1). Every bad parameter: 400
 /// problem+json naming it; an unusable plan input (<see cref="PlanInputException"/>) likewise. Storage failures propagate to
 /// the 503 middleware.
 /// </remarks>
@@ -22,6 +23,9 @@ public sealed class KpisHttp(QueryKpis kpis, PlanMarketing plan, TimeProvider ti
 {
     /// <summary>Days the KPIs cover when <c>from</c> is not given: the 90 days up to <c>to</c>.</summary>
     public const int DefaultDays = 90;
+
+    /// <summary>Smallest marketing share or stage rate a plan request may give (0.01 %).</summary>
+    public const double MinRate = 0.0001;
 
     private static readonly string[] _kpiParameters = ["from", "to", "groupBy", "period"];
     private static readonly string[] _planParameters = ["revenueGoal", "marketingShare", "averageDealSize", "period", "leadToMql", "mqlToSql", "sqlToWon"];
@@ -53,13 +57,14 @@ public sealed class KpisHttp(QueryKpis kpis, PlanMarketing plan, TimeProvider ti
     {
         var errors = new ApiFieldErrors();
         var parameters = new ApiQuery(request.Query, errors, _planParameters);
-        var revenueGoal = parameters.Number("revenueGoal", 0, (double)MarketingSpendInput.MaxAmount, required: true);
-        var share = parameters.Number("marketingShare", 0, 1, required: true);
-        var dealSize = parameters.Number("averageDealSize", 0, (double)MarketingSpendInput.MaxAmount, required: true);
+        // Bounds keep the plan's arithmetic finite: at most 10^12 ÷ 1 customers, divided by rates of at least 0.01 %.
+        var revenueGoal = parameters.Number("revenueGoal", 1, (double)MarketingSpendInput.MaxAmount, required: true);
+        var share = parameters.Number("marketingShare", MinRate, 1, required: true);
+        var dealSize = parameters.Number("averageDealSize", 1, (double)MarketingSpendInput.MaxAmount, required: true);
         var period = parameters.Code("period", PlanPeriodCodes.Table, PlanPeriod.Year);
-        var leadToMql = parameters.Number("leadToMql", 0, 1, required: false);
-        var mqlToSql = parameters.Number("mqlToSql", 0, 1, required: false);
-        var sqlToWon = parameters.Number("sqlToWon", 0, 1, required: false);
+        var leadToMql = parameters.Number("leadToMql", MinRate, 1, required: false);
+        var mqlToSql = parameters.Number("mqlToSql", MinRate, 1, required: false);
+        var sqlToWon = parameters.Number("sqlToWon", MinRate, 1, required: false);
         if (!errors.IsEmpty || revenueGoal is null || share is null || dealSize is null || period is null)
             return Results.ValidationProblem(errors.ToDictionary(), title: "The plan parameters are not valid.");
 
