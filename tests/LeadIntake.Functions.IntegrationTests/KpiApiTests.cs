@@ -50,6 +50,8 @@ public sealed class KpiApiTests(KpiAppFixture fixture)
     [InlineData("api/kpis/plan?revenueGoal=1000000000000&marketingShare=1&averageDealSize=0.5&leadToMql=0.00000001&sqlToWon=1e-3", new[] { "averageDealSize", "leadToMql", "sqlToWon" })]
     [InlineData("api/leads.csv?stage=Hot&from=2026-02-30&to=x", new[] { "stage", "from", "to" })]
     [InlineData("api/leads.csv?from=2026-05-02&to=2026-05-01", new[] { "to" })]
+    [InlineData("api/leads.csv?to=9999-12-31", new[] { "to" })]
+    [InlineData("api/kpis?from=0001-01-01&to=0001-01-02", new[] { "from", "to" })]
     public async Task Get_BadParameters_400ProblemNamingEach(string path, string[] fields)
     {
         var response = await fixture.GetAsync(path);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeadIntake.Domain;
+using LeadIntake.Domain.Kpis;
 
 namespace LeadIntake.Functions.Endpoints;
 
@@ -40,15 +41,19 @@ public sealed class ApiQuery
         return string.IsNullOrWhiteSpace(values[0]) ? null : values[0]!.Trim();
     }
 
-    /// <summary>A date <c>yyyy-MM-dd</c>; <paramref name="fallback"/> when missing.</summary>
+    /// <summary>
+    /// A date <c>yyyy-MM-dd</c> in the years <see cref="MarketingSpendInput.MinYear"/> to <see cref="MarketingSpendInput.MaxYear"/>
+    /// (so ranges, weeks and "the day after" never leave the calendar); <paramref name="fallback"/> when missing.
+    /// </summary>
     public DateOnly? Date(string name, DateOnly? fallback = null)
     {
         var text = Text(name);
         if (text is null)
             return fallback;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date.Year is >= MarketingSpendInput.MinYear and <= MarketingSpendInput.MaxYear)
             return date;
-        _errors.Add(name, "must be a date yyyy-MM-dd, e.g. 2026-11-30");
+        _errors.Add(name, $"must be a date yyyy-MM-dd from {MarketingSpendInput.MinYear}-01-01 to {MarketingSpendInput.MaxYear}-12-31, e.g. 2026-11-30");
         return null;
     }
 
