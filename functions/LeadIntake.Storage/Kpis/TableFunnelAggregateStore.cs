@@ -14,6 +14,9 @@ namespace LeadIntake.Storage.Kpis;
 /// </remarks>
 public sealed class TableFunnelAggregateStore(TableServiceClient tables) : IFunnelAggregateStore
 {
+    /// <summary>Most days one query of <see cref="ReadDaysAsync"/> covers: a quarter.</summary>
+    public const int StretchDays = 92;
+
     private readonly TableClient _daily = tables.GetTableClient(StorageNames.FunnelDailyTable);
     private readonly TableClient _cohorts = tables.GetTableClient(StorageNames.FunnelCohortsTable);
 
@@ -36,8 +39,8 @@ public sealed class TableFunnelAggregateStore(TableServiceClient tables) : IFunn
     {
         var first = KpiCalendar.MonthStart(month);
         var prefix = FunnelRowKeys.CohortMonthPrefix(month);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {KpiCalendar.DayKey(first)} and PartitionKey lt {KpiCalendar.DayKey(first.AddMonths(FunnelCohortRow.Lags))} and RowKey ge {prefix} and RowKey lt {FunnelRowKeys.PrefixEnd(prefix)}");
+        var filter = PrefixFilter(prefix) + " and " + TableClient.CreateQueryFilter(
+            $"PartitionKey ge {KpiCalendar.DayKey(first)} and PartitionKey lt {KpiCalendar.DayKey(first.AddMonths(FunnelCohortRow.Lags))}");
         var contributions = new List<CohortContribution>();
         await foreach (var row in _daily.QueryAsync<FunnelCohortContributionEntity>(filter, cancellationToken: cancellationToken))
             contributions.Add(FunnelEntityMapper.ToContribution(row));
@@ -52,30 +55,37 @@ public sealed class TableFunnelAggregateStore(TableServiceClient tables) : IFunn
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The days are read in stretches of at most <see cref="StretchDays"/> days at once, each query's RowKey conditions
+    /// before its PartitionKey range: a long range then costs about as long as its longest stretch (Azurite evaluates the
+    /// filter on every row of the table, once per page of 1,000).
+    /// </remarks>
     public async Task<FunnelAggregates> ReadDaysAsync(DateOnly from, DateOnly to, KpiDimension groupBy, CancellationToken cancellationToken)
     {
         var prefixes = new[] { FunnelRowKeys.DimensionPrefix(KpiDimension.All), FunnelRowKeys.DimensionPrefix(groupBy) }.Distinct(StringComparer.Ordinal);
-        var keys = string.Join(" or ", prefixes.Select(prefix => TableClient.CreateQueryFilter($"(RowKey ge {prefix} and RowKey lt {FunnelRowKeys.PrefixEnd(prefix)})")));
-        var filter = $"{DayRange(from, to)} and ({keys})";
+        var keys = $"({string.Join(" or ", prefixes.Select(PrefixFilter))})";
         var models = ReadModelsAsync(from, to, cancellationToken);
-        var rows = new List<FunnelDailyRow>();
-        DateTimeOffset? asOf = null;
-        await foreach (var row in _daily.QueryAsync<FunnelDailyEntity>(filter, cancellationToken: cancellationToken))
+        var stretches = await Task.WhenAll(Stretches(from, to).Select(async stretch =>
         {
-            rows.Add(FunnelEntityMapper.ToRow(row));
-            asOf = asOf is { } newest && newest >= row.RebuiltAt ? newest : row.RebuiltAt;
-        }
+            var rows = new List<FunnelDailyRow>();
+            DateTimeOffset? asOf = null;
+            await foreach (var row in _daily.QueryAsync<FunnelDailyEntity>($"{keys} and {DayRange(stretch.From, stretch.To)}", cancellationToken: cancellationToken))
+            {
+                rows.Add(FunnelEntityMapper.ToRow(row));
+                asOf = asOf is { } newest && newest >= row.RebuiltAt ? newest : row.RebuiltAt;
+            }
 
-        return new FunnelAggregates(rows, await models, asOf);
+            return (Rows: rows, AsOf: asOf);
+        }));
+
+        return new FunnelAggregates([.. stretches.SelectMany(s => s.Rows)], await models, stretches.Max(s => s.AsOf));
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ModelDailyRow>> ReadModelsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var filter = $"{DayRange(from, to)} and " +
-            TableClient.CreateQueryFilter($"RowKey ge {FunnelRowKeys.ModelPrefix} and RowKey lt {FunnelRowKeys.PrefixEnd(FunnelRowKeys.ModelPrefix)}");
         var models = new List<ModelDailyRow>();
-        await foreach (var row in _daily.QueryAsync<FunnelModelEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in _daily.QueryAsync<FunnelModelEntity>($"{PrefixFilter(FunnelRowKeys.ModelPrefix)} and {DayRange(from, to)}", cancellationToken: cancellationToken))
             models.Add(FunnelEntityMapper.ToModel(row));
         return models;
     }
@@ -90,6 +100,15 @@ public sealed class TableFunnelAggregateStore(TableServiceClient tables) : IFunn
             cohorts.Add(FunnelEntityMapper.ToCohort(row));
         return cohorts;
     }
+
+    private static IEnumerable<(DateOnly From, DateOnly To)> Stretches(DateOnly from, DateOnly to)
+    {
+        for (var start = from; start <= to; start = start.AddDays(StretchDays))
+            yield return (start, start.AddDays(StretchDays - 1) < to ? start.AddDays(StretchDays - 1) : to);
+    }
+
+    private static string PrefixFilter(string prefix) =>
+        TableClient.CreateQueryFilter($"(RowKey ge {prefix} and RowKey lt {FunnelRowKeys.PrefixEnd(prefix)})");
 
     private static string DayRange(DateOnly from, DateOnly to) =>
         TableClient.CreateQueryFilter($"PartitionKey ge {KpiCalendar.DayKey(from)} and PartitionKey le {KpiCalendar.DayKey(to)}");
