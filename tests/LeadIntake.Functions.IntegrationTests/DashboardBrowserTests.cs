@@ -54,7 +54,8 @@ public sealed class DashboardBrowserTests(KpiAppFixture fixture, Xunit.Abstracti
         var (from, to) = KpiAppFixture.ThisMonth;
         var range = $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
         await fixture.KpisWhenAsync($"{range}&groupBy=campaign", r => r.GetProperty("segments").EnumerateArray()
-            .Any(s => s.GetProperty("value").GetString() == campaign && s.GetProperty("volumes").GetProperty("won").GetInt32() == 1), "the seeded funnel in the KPIs");
+            .Any(s => s.GetProperty("value").GetString() == campaign && s.GetProperty("volumes").GetProperty("won").GetInt32() == 1
+                && s.GetProperty("volumes").GetProperty("sqls").GetInt32() == 3 && s.GetProperty("volumes").GetProperty("sals").GetInt32() == 4), "the seeded funnel in the KPIs");
 
         await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "en-US" });
         context.SetDefaultTimeout(60_000);
