@@ -57,6 +57,7 @@ if [ ! -f "$settings" ]; then
     "FUNCTIONS_WORKER_RUNTIME": "dotnet-isolated",
     "LeadCaptureOptions__IdentitySecret": "$secret",
     "SlaCheckSchedule": "0 * * * * *",
+    "FunnelRebuildSchedule": "*/10 * * * * *",
     "Handoff__WebhookUrl": "",
     "Handoff__WebhookSecret": "$webhook_secret",
     "LocalHost__FunctionKey": "$function_key",
@@ -69,6 +70,8 @@ fi
 setting() { node -e 'process.stdout.write(require("./'"$settings"'").Values[process.argv[1]] || "")' "$1"; }
 # The SLA clock's timer reads its schedule from this setting; a settings file from before it existed gets the default.
 if [ -z "$(setting SlaCheckSchedule)" ]; then export SlaCheckSchedule="${SlaCheckSchedule:-0 * * * * *}"; fi
+# Likewise the funnel rebuild's timer (every 10 seconds locally, so the dashboard follows a demo closely).
+if [ -z "$(setting FunnelRebuildSchedule)" ]; then export FunnelRebuildSchedule="${FunnelRebuildSchedule:-*/10 * * * * *}"; fi
 function_key=$(setting LocalHost__FunctionKey)
 master_key=$(setting LocalHost__MasterKey)
 
@@ -118,6 +121,8 @@ cat <<MSG
     Capture endpoint:    POST http://127.0.0.1:$port/api/leads
     Behaviour events:    POST http://127.0.0.1:$port/api/activities                  (function key)
     Sales events:        POST http://127.0.0.1:$port/api/leads/{lead}/sales-events   (function key)
+    KPI dashboard:       http://127.0.0.1:$port/api/dashboard?code=$function_key
+    KPIs, plan, exports: GET /api/kpis, /api/kpis/plan, /api/kpis.csv, /api/leads.csv; spend: POST /api/spend   (function key)
     function key: $function_key
       For the README's curl examples, in another shell:
       export LEADINTAKE_URL=http://127.0.0.1:$port LEADINTAKE_KEY=$function_key

@@ -39,6 +39,7 @@ public class FunctionAppFixture : IAsyncLifetime
             [$"{LeadCaptureOptions.SectionName}__IdentitySecret"] = IdentitySecret,
             [$"{LeadCaptureOptions.SectionName}__AllowedRedirectOrigins__0"] = "https://www.example.com",
             [FunctionNames.SlaCheckScheduleSetting] = "0 * * * * *",
+            [FunctionNames.FunnelRebuildScheduleSetting] = "0 * * * * *",
         };
         foreach (var (name, value) in Settings())
             settings[name] = value;

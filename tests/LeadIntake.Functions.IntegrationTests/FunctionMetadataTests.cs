@@ -25,12 +25,18 @@ public sealed class FunctionMetadataTests
     [Theory]
     [InlineData(FunctionNames.RecordActivities, FunctionNames.ActivitiesRoute)]
     [InlineData(FunctionNames.RecordSalesEvent, FunctionNames.SalesEventsRoute)]
-    public void KeyedHttpFunction_Metadata_FunctionLevelPost(string name, string route)
+    [InlineData(FunctionNames.RecordSpend, FunctionNames.SpendRoute)]
+    [InlineData(FunctionNames.QueryKpis, FunctionNames.KpisRoute, "get")]
+    [InlineData(FunctionNames.PlanMarketing, FunctionNames.KpiPlanRoute, "get")]
+    [InlineData(FunctionNames.ExportKpis, FunctionNames.KpisCsvRoute, "get")]
+    [InlineData(FunctionNames.ExportLeads, FunctionNames.LeadsCsvRoute, "get")]
+    [InlineData(FunctionNames.Dashboard, FunctionNames.DashboardRoute, "get")]
+    public void KeyedHttpFunction_Metadata_FunctionLevelRouteAndMethod(string name, string route, string method = "post")
     {
         var trigger = Trigger(name, "httpTrigger");
 
         Assert.Equal(route, trigger.GetProperty("route").GetString());
-        Assert.Equal(["post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
     }
 
@@ -49,6 +55,12 @@ public sealed class FunctionMetadataTests
     public void SlaCheck_Metadata_TimerOnTheScheduleSetting()
     {
         Assert.Equal($"%{FunctionNames.SlaCheckScheduleSetting}%", Trigger(FunctionNames.SlaCheck, "timerTrigger").GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public void RebuildFunnel_Metadata_TimerOnTheScheduleSetting()
+    {
+        Assert.Equal($"%{FunctionNames.FunnelRebuildScheduleSetting}%", Trigger(FunctionNames.RebuildFunnel, "timerTrigger").GetProperty("schedule").GetString());
     }
 
     [Fact]
@@ -73,7 +85,8 @@ public sealed class FunctionMetadataTests
         [
             FunctionNames.CaptureLead, FunctionNames.DemoPage, FunctionNames.ThankYouPage, FunctionNames.ProcessLead, FunctionNames.SweepSalesHandoffs,
             FunctionNames.RecordActivities, FunctionNames.ProcessActivity, FunctionNames.RecordSalesEvent, FunctionNames.SlaCheck,
-            FunctionNames.DeliverHandoffWebhook,
+            FunctionNames.DeliverHandoffWebhook, FunctionNames.RecordSpend, FunctionNames.QueryKpis, FunctionNames.PlanMarketing,
+            FunctionNames.ExportKpis, FunctionNames.ExportLeads, FunctionNames.Dashboard, FunctionNames.RebuildFunnel,
         ];
 
         Assert.Equal(known.Order(), s_functions.Select(f => f.GetProperty("name").GetString()).Order());

@@ -61,6 +61,48 @@ public static class FunctionNames
     /// <summary>The app setting holding <see cref="SlaCheck"/>'s NCRONTAB schedule (default every minute: <c>0 * * * * *</c>).</summary>
     public const string SlaCheckScheduleSetting = "SlaCheckSchedule";
 
+    /// <summary>HTTP function that stores marketing spend: <c>POST /api/spend</c> (JSON or CSV), function key.</summary>
+    public const string RecordSpend = "RecordSpend";
+
+    /// <summary>Route of <see cref="RecordSpend"/>, without the prefix.</summary>
+    public const string SpendRoute = "spend";
+
+    /// <summary>HTTP function answering the funnel KPIs: <c>GET /api/kpis</c>, function key.</summary>
+    public const string QueryKpis = "QueryKpis";
+
+    /// <summary>Route of <see cref="QueryKpis"/>, without the prefix.</summary>
+    public const string KpisRoute = "kpis";
+
+    /// <summary>HTTP function of the marketing SLA calculator: <c>GET /api/kpis/plan</c>, function key.</summary>
+    public const string PlanMarketing = "PlanMarketing";
+
+    /// <summary>Route of <see cref="PlanMarketing"/>, without the prefix.</summary>
+    public const string KpiPlanRoute = "kpis/plan";
+
+    /// <summary>HTTP function exporting the KPI segments and series as CSV: <c>GET /api/kpis.csv</c>, function key.</summary>
+    public const string ExportKpis = "ExportKpis";
+
+    /// <summary>Route of <see cref="ExportKpis"/>, without the prefix.</summary>
+    public const string KpisCsvRoute = "kpis.csv";
+
+    /// <summary>HTTP function exporting the lead list as CSV: <c>GET /api/leads.csv</c>, function key.</summary>
+    public const string ExportLeads = "ExportLeads";
+
+    /// <summary>Route of <see cref="ExportLeads"/>, without the prefix.</summary>
+    public const string LeadsCsvRoute = "leads.csv";
+
+    /// <summary>HTTP function serving the KPI dashboard page: <c>GET /api/dashboard</c>, function key (<c>?code=</c> in a browser).</summary>
+    public const string Dashboard = "Dashboard";
+
+    /// <summary>Route of <see cref="Dashboard"/>, without the prefix.</summary>
+    public const string DashboardRoute = "dashboard";
+
+    /// <summary>Timer function that rebuilds the funnel aggregates: today, yesterday and the days marked for a rebuild.</summary>
+    public const string RebuildFunnel = "RebuildFunnel";
+
+    /// <summary>The app setting holding <see cref="RebuildFunnel"/>'s NCRONTAB schedule (every minute, <c>0 * * * * *</c>, in the example settings).</summary>
+    public const string FunnelRebuildScheduleSetting = "FunnelRebuildSchedule";
+
     /// <summary>Public path of an HTTP function's <paramref name="route"/>, e.g. <c>/api/leads</c>.</summary>
     public static string PublicPath(string route) => $"/{RoutePrefix}/{route}";
 }

@@ -1,5 +1,6 @@
 using LeadIntake.Application.Activities;
 using LeadIntake.Application.Capture;
+using LeadIntake.Application.Export;
 using LeadIntake.Application.Kpis;
 using LeadIntake.Application.Policy;
 using LeadIntake.Application.Processing;
@@ -57,6 +58,11 @@ public static class LeadIntakeServiceCollectionExtensions
         services.AddSingleton<RebuildFunnel>();
         services.AddSingleton<QueryKpis>();
         services.AddSingleton<PlanMarketing>();
+        services.AddSingleton<KpisHttp>();
+        services.AddSingleton<RecordSpend>();
+        services.AddSingleton<SpendHttp>();
+        services.AddSingleton<ExportLeads>();
+        services.AddSingleton<LeadsCsvHttp>();
 
         // Every sales hand-off ProcessLead or the sweep sends also queues its webhook delivery, when the webhook is on.
         services.Replace(ServiceDescriptor.Singleton<ISalesHandoffQueue>(provider => new SalesHandoffDispatcher(

@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using LeadIntake.Functions.Hosting;
+
+namespace LeadIntake.Functions.Endpoints;
+
+/// <summary>The KPI dashboard page (<c>GET /api/dashboard</c>): the embedded <c>Dashboard.html</c>, with a fresh CSP nonce per response.</summary>
+/// <remarks>
+/// The page is self-contained (inline CSS and script, SVG drawn by the script, nothing from the internet) and fetches
+/// <c>/api/kpis</c> and <c>/api/kpis/plan</c> with the function key it was opened with (<c>?code=</c>), sent as the
+/// <c>x-functions-key</c> header. The Content-Security-Policy lets only the nonce-bearing inline script and style run, and
+/// only same-origin connections; <c>Referrer-Policy: no-referrer</c> keeps the key in the address bar from leaking.
+/// Nothing from a request is written into the page: data is fetched and inserted by the script with <c>textContent</c>.
+/// </remarks>
+public static class DashboardPage
+{
+    private const string NonceMarker = "{{NONCE}}";
+
+    // The page with its constant paths filled in; only the nonce differs per response.
+    private static readonly string s_template = Load()
+        .Replace("{{KPIS_PATH}}", FunctionNames.PublicPath(FunctionNames.KpisRoute), StringComparison.Ordinal)
+        .Replace("{{PLAN_PATH}}", FunctionNames.PublicPath(FunctionNames.KpiPlanRoute), StringComparison.Ordinal);
+
+    /// <summary>The Content-Security-Policy of a page with script and style nonce <paramref name="nonce"/>.</summary>
+    public static string ContentSecurityPolicy(string nonce) =>
+        $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; connect-src 'self'; img-src 'self' data:; " +
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /// <summary>The page as the answer to one request: sets the security headers on <paramref name="response"/>.</summary>
+    public static IResult Result(HttpResponse response)
+    {
+        // 128 random bits, base64 (the CSP grammar's base64-value), new for every response.
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "no-store";
+        return Results.Content(s_template.Replace(NonceMarker, nonce, StringComparison.Ordinal), "text/html; charset=utf-8");
+    }
+
+    private static string Load()
+    {
+        using var stream = typeof(DashboardPage).Assembly.GetManifestResourceStream(typeof(DashboardPage).Namespace + ".Dashboard.html")
+            ?? throw new InvalidOperationException("The embedded Dashboard.html is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
