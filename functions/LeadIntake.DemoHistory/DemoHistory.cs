@@ -103,8 +103,10 @@ public static class DemoHistory
             spendStore is null ? null : spend.Count, elapsed.Elapsed);
     }
 
-    private static async Task CreateStorageAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Creates the app's tables and queues if they do not exist yet (what the function app does at start-up).</summary>
+    public static async Task CreateStorageAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var tables = services.GetRequiredService<TableServiceClient>();
         foreach (var table in StorageNames.Tables)
             await tables.CreateTableIfNotExistsAsync(table, cancellationToken);

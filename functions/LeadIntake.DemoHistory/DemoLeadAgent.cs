@@ -193,7 +193,7 @@ internal sealed class DemoLeadAgent
         {
             if (attempt > 0)
                 at = later(at, 4.2, 12);
-            var reached = random.NextDouble() < Sigmoid(0.3 + 0.8 * q);
+            var reached = random.NextDouble() < Sigmoid(0.8 + 0.6 * q);
             add(reached ? (random.NextDouble() < 0.3 ? SalesEventType.MeetingBooked : SalesEventType.Connected) : SalesEventType.ContactAttempt, at, null, null);
             connectedAt = reached ? at : null;
         }
@@ -201,7 +201,7 @@ internal sealed class DemoLeadAgent
         if (connectedAt is not { } talkedAt)
             return;
         at = later(talkedAt, 4, 40);
-        var qualifies = stage == FunnelStage.SalesQualified ? random.NextDouble() >= Sigmoid(-1.2 - q) : random.NextDouble() < Sigmoid(0.2 + 1.1 * q);
+        var qualifies = stage == FunnelStage.SalesQualified ? random.NextDouble() >= Sigmoid(-1.2 - q) : random.NextDouble() < Sigmoid(0.8 + 0.8 * q);
         if (!qualifies)
         {
             if (random.NextDouble() < 0.7)
@@ -211,8 +211,8 @@ internal sealed class DemoLeadAgent
 
         if (stage != FunnelStage.SalesQualified)
             add(SalesEventType.Qualified, at, null, null);
-        at = later(at, 8, 80);
-        if (random.NextDouble() >= Sigmoid(0.6 + 0.9 * q))
+        at = later(at, 8, 60);
+        if (random.NextDouble() >= Sigmoid(1.2 + 0.6 * q))
         {
             if (random.NextDouble() < 0.5)
                 add(SalesEventType.Disqualified, at, "no_budget", null);
@@ -221,8 +221,8 @@ internal sealed class DemoLeadAgent
 
         var amount = Math.Round((decimal)(12_000 * Math.Exp(0.5 * DemoPopulation.Gaussian(random) + 0.2 * q)), 0);
         add(SalesEventType.OpportunityCreated, at, null, amount);
-        at = later(at, 40, 320);
-        if (random.NextDouble() < Sigmoid(-1.3 + 1.5 * q))
+        at = later(at, 24, 200);
+        if (random.NextDouble() < Sigmoid(-1.4 + 2.2 * q))
             add(SalesEventType.Won, at, null, Math.Round(amount * (decimal)(0.85 + 0.3 * random.NextDouble()), 0));
         else
             add(SalesEventType.Lost, at, s_lostReasons[random.Next(s_lostReasons.Length)], null);

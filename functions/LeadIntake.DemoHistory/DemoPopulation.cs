@@ -14,25 +14,25 @@ public static class DemoPopulation
     // (channel code, share of leads, campaigns, how the visit arrives, quality weight)
     private static readonly (string Channel, double Share, string[] Campaigns, double Weight)[] s_channels =
     [
-        ("paid_search", 0.28, ["brand-search", "generic-search"], -0.1),
-        ("organic_search", 0.20, [], 0.4),
+        ("paid_search", 0.28, ["brand-search", "generic-search"], -0.3),
+        ("organic_search", 0.20, [], 0.6),
         ("email", 0.14, ["monthly-newsletter", "webinar-invite"], 0.2),
-        ("social", 0.16, ["linkedin-abm", "retargeting"], -0.7),
-        ("referral", 0.10, ["partner-program"], 0.8),
+        ("social", 0.16, ["linkedin-abm", "retargeting"], -1.0),
+        ("referral", 0.10, ["partner-program"], 1.2),
         ("direct", 0.12, [], 0.1),
     ];
 
     private static readonly (string Country, double Share, string Tld, double Weight)[] s_countries =
     [
-        ("Germany", 0.24, "de", 0.7), ("United Kingdom", 0.16, "co.uk", 0.5), ("United States", 0.20, "com", 0.4),
-        ("Netherlands", 0.08, "nl", 0.3), ("France", 0.10, "fr", 0.0), ("Spain", 0.07, "es", -0.3),
-        ("India", 0.09, "in", -0.9), ("Brazil", 0.06, "com.br", -0.7),
+        ("Germany", 0.24, "de", 1.0), ("United Kingdom", 0.16, "co.uk", 0.7), ("United States", 0.20, "com", 0.5),
+        ("Netherlands", 0.08, "nl", 0.3), ("France", 0.10, "fr", 0.0), ("Spain", 0.07, "es", -0.5),
+        ("India", 0.09, "in", -1.3), ("Brazil", 0.06, "com.br", -1.0),
     ];
 
     // Seniority as the title classifier reads it, with titles and the weight of the truth (not the points model's).
     private static readonly (double Share, string[] Titles, double Weight)[] s_titles =
     [
-        (0.08, ["CEO", "Founder", "CTO", "Managing Partner"], 0.2),
+        (0.08, ["CEO", "Founder", "CTO", "Managing Partner"], -0.2),
         (0.08, ["VP Sales", "VP Marketing", "Vice President Operations"], 0.6),
         (0.14, ["Director of Marketing", "Head of IT", "Director Sales Operations", "Head of Growth"], 1.0),
         (0.24, ["Marketing Manager", "Sales Manager", "IT Manager", "Team Lead Operations"], 0.4),
@@ -106,7 +106,7 @@ public static class DemoPopulation
         fields.AddRange(Touch(channel.Channel, campaign, random));
 
         var quality = -0.4 + mailWeight + seniority.Weight + country.Weight + channel.Weight + form.Weight
-            + (hasPhone ? 0.2 : 0) + (contact ? 0.3 : 0) + Gaussian(random) * 0.5;
+            + (hasPhone ? 0.2 : 0) + (contact ? 0.3 : 0) + Gaussian(random) * 0.4;
         return new DemoLead(index, capturedAt, fields, channel.Channel, campaign, quality);
     }
 
