@@ -58,7 +58,7 @@ public static class DemoHistory
         var leads = DemoPopulation.Draw(options, startAt, endAt);
         var world = new DemoWorld(
             options, startAt, endAt, clock, services.GetRequiredService<LeadIdentity>(), services.GetRequiredService<CaptureLead>(),
-            services.GetRequiredService<AcceptActivities>(), services.GetRequiredService<RecordSalesEvent>(), services.GetRequiredService<ILeadStore>());
+            services.GetRequiredService<AcceptActivities>(), services.GetRequiredService<RecordSalesEvent>(), services.GetRequiredService<CommittedLeads>());
         var agents = leads.Select(lead => new DemoLeadAgent(lead, world)).ToList();
         var slaCheck = services.GetRequiredService<SlaCheck>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
@@ -83,10 +83,10 @@ public static class DemoHistory
             clock.SetUtcNow(at);
             breaches += (await slaCheck.RunAsync(cancellationToken)).Breaches;
             slaRuns++;
-            await Parallel.ForEachAsync(waiting, parallel, async (agent, ct) =>
+            await Parallel.ForEachAsync(waiting, parallel, (agent, ct) =>
             {
-                await agent.RefreshAsync(ct);
-                await agent.RunUntilAsync(horizon, ct);
+                agent.Refresh();
+                return new ValueTask(agent.RunUntilAsync(horizon, ct));
             });
         }
 

@@ -57,19 +57,19 @@ internal sealed class DemoLeadAgent
             _steps.Dequeue();
             _world.Clock.SetFlowTime(key.At);
             await step(cancellationToken);
-            await RefreshAsync(cancellationToken);
+            Refresh();
         }
     }
 
     /// <summary>
-    /// Reads the lead after it changed (its own step, or the SLA clock): a hand-off not scripted yet starts sales' part, and the
-    /// earliest open deadline says when the lead next has to wait for the SLA clock.
+    /// Looks at the lead as last committed, after it changed (its own step, or the SLA clock): a hand-off not scripted yet starts
+    /// sales' part, and the earliest open deadline says when the lead next has to wait for the SLA clock.
     /// </summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    public void Refresh()
     {
         if (_leadId is null)
             return;
-        var lead = (await _world.Leads.FindAsync(_leadId, cancellationToken))?.Lead;
+        var lead = _world.Leads.Latest(_leadId);
         if (lead?.HandedOffAt is { } handedOffAt && handedOffAt != _scriptedHandoff)
         {
             _scriptedHandoff = handedOffAt;

@@ -10,6 +10,7 @@ using LeadIntake.Domain.Capture;
 using LeadIntake.Domain.Policy;
 using LeadIntake.Domain.Scoring;
 using LeadIntake.Storage;
+using LeadIntake.Storage.Leads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,7 +24,8 @@ public static class DemoServiceCollectionExtensions
     /// Adds storage (<see cref="StorageServiceCollectionExtensions.AddLeadIntakeStorage"/>), <paramref name="clock"/> as the
     /// <see cref="TimeProvider"/>, the built-in points model and qualification policy, and the use cases. The <c>lead-captured</c>
     /// and <c>lead-activity</c> queues are replaced by ones that process each message at once (what the queue triggers do), so
-    /// a capture goes <see cref="CaptureLead"/> → message → <see cref="ProcessLead"/> with the event's own time.
+    /// a capture goes <see cref="CaptureLead"/> → message → <see cref="ProcessLead"/> with the event's own time. The lead store
+    /// remembers what it committed, for the generator to follow each lead.
     /// </summary>
     /// <exception cref="InvalidOperationException">Storage is not configured (see <see cref="StorageAccount.FromConfiguration"/>).</exception>
     public static IServiceCollection AddDemoHistory(this IServiceCollection services, IConfiguration configuration, DemoClock clock)
@@ -41,6 +43,9 @@ public static class DemoServiceCollectionExtensions
         services.AddSingleton<SlaCheck>();
         services.AddSingleton<CaptureLead>();
         services.AddSingleton<AcceptActivities>();
+        services.AddSingleton<TableLeadStore>();
+        services.AddSingleton(provider => new CommittedLeads(provider.GetRequiredService<TableLeadStore>()));
+        services.Replace(ServiceDescriptor.Singleton<ILeadStore>(provider => provider.GetRequiredService<CommittedLeads>()));
         services.Replace(ServiceDescriptor.Singleton<ILeadCaptureQueue, ProcessingCaptureQueue>());
         services.Replace(ServiceDescriptor.Singleton<ILeadActivityQueue, ProcessingActivityQueue>());
         return services;

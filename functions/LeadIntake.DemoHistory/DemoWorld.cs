@@ -1,6 +1,5 @@
 using LeadIntake.Application.Activities;
 using LeadIntake.Application.Capture;
-using LeadIntake.Application.Processing;
 using LeadIntake.Application.Sales;
 using LeadIntake.Domain.Capture;
 
@@ -21,7 +20,7 @@ internal enum DemoCounter
 /// <remarks>Thread-safe: the use cases are, and the counters are interlocked.</remarks>
 internal sealed class DemoWorld(
     DemoHistoryOptions options, DateTimeOffset startAt, DateTimeOffset endAt, DemoClock clock, LeadIdentity identity, CaptureLead capture, AcceptActivities activities,
-    RecordSalesEvent sales, ILeadStore leads)
+    RecordSalesEvent sales, CommittedLeads leads)
 {
     private readonly int[] _counts = new int[Enum.GetValues<DemoCounter>().Length];
 
@@ -43,7 +42,7 @@ internal sealed class DemoWorld(
 
     public RecordSalesEvent Sales { get; } = sales;
 
-    public ILeadStore Leads { get; } = leads;
+    public CommittedLeads Leads { get; } = leads;
 
     public void Count(DemoCounter counter, int by = 1) => Interlocked.Add(ref _counts[(int)counter], by);
 
