@@ -40,7 +40,7 @@ public static class DemoHistoryCli
                 await output.WriteLineAsync(result.ToString());
                 return 0;
             }
-            catch (Exception e) when (e is RequestFailedException or InvalidOperationException or FormatException or AggregateException)
+            catch (Exception e) when (e is RequestFailedException or InvalidOperationException or FormatException)
             {
                 await error.WriteLineAsync($"Demo history failed: {e.Message}");
                 return 1;

@@ -1,11 +1,9 @@
-using LeadIntake.Domain.Capture;
-
 namespace LeadIntake.DemoHistory;
 
 /// <summary>One made-up lead: who it is, where it came from, and how good a prospect it really is.</summary>
 /// <param name="Index">Its number in the history (0-based); with the seed, what its random choices derive from.</param>
 /// <param name="CapturedAt">When its first form was submitted.</param>
-/// <param name="Fields">The first form's fields, as a browser would post them.</param>
+/// <param name="Fields">The first form's fields (<see cref="Domain.Capture.LeadFieldNames"/>), as a browser would post them.</param>
 /// <param name="Channel">The channel code its first touch is classified as (for the spend).</param>
 /// <param name="Campaign">The campaign of its first touch, if any.</param>
 /// <param name="Quality">
@@ -13,8 +11,4 @@ namespace LeadIntake.DemoHistory;
 /// phone, form, contact request) plus noise. Every sales outcome is drawn from it.
 /// </param>
 public sealed record DemoLead(
-    int Index, DateTimeOffset CapturedAt, IReadOnlyList<(string Name, string? Value)> Fields, string Channel, string? Campaign, double Quality)
-{
-    /// <summary>The value of form field <paramref name="name"/> (a <see cref="LeadFieldNames"/> name).</summary>
-    public string? Field(string name) => Fields.FirstOrDefault(f => f.Name == name).Value;
-}
+    int Index, DateTimeOffset CapturedAt, IReadOnlyList<(string Name, string? Value)> Fields, string Channel, string? Campaign, double Quality);

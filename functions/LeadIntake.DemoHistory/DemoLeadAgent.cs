@@ -193,7 +193,7 @@ internal sealed class DemoLeadAgent
         {
             if (attempt > 0)
                 at = later(at, 4.2, 12);
-            var reached = random.NextDouble() < Sigmoid(0.8 + 0.6 * q);
+            var reached = random.NextDouble() < Sigmoid(1.0 + 0.3 * q);
             add(reached ? (random.NextDouble() < 0.3 ? SalesEventType.MeetingBooked : SalesEventType.Connected) : SalesEventType.ContactAttempt, at, null, null);
             connectedAt = reached ? at : null;
         }
@@ -201,7 +201,7 @@ internal sealed class DemoLeadAgent
         if (connectedAt is not { } talkedAt)
             return;
         at = later(talkedAt, 4, 40);
-        var qualifies = stage == FunnelStage.SalesQualified ? random.NextDouble() >= Sigmoid(-1.2 - q) : random.NextDouble() < Sigmoid(0.8 + 0.8 * q);
+        var qualifies = stage == FunnelStage.SalesQualified ? random.NextDouble() >= Sigmoid(-1.2 - q) : random.NextDouble() < Sigmoid(1.2 + 0.4 * q);
         if (!qualifies)
         {
             if (random.NextDouble() < 0.7)
@@ -212,7 +212,7 @@ internal sealed class DemoLeadAgent
         if (stage != FunnelStage.SalesQualified)
             add(SalesEventType.Qualified, at, null, null);
         at = later(at, 8, 60);
-        if (random.NextDouble() >= Sigmoid(1.2 + 0.6 * q))
+        if (random.NextDouble() >= Sigmoid(1.6 + 0.3 * q))
         {
             if (random.NextDouble() < 0.5)
                 add(SalesEventType.Disqualified, at, "no_budget", null);
@@ -222,7 +222,7 @@ internal sealed class DemoLeadAgent
         var amount = Math.Round((decimal)(12_000 * Math.Exp(0.5 * DemoPopulation.Gaussian(random) + 0.2 * q)), 0);
         add(SalesEventType.OpportunityCreated, at, null, amount);
         at = later(at, 24, 200);
-        if (random.NextDouble() < Sigmoid(-1.4 + 2.2 * q))
+        if (random.NextDouble() < Sigmoid(-2.0 + 2.6 * q))
             add(SalesEventType.Won, at, null, Math.Round(amount * (decimal)(0.85 + 0.3 * random.NextDouble()), 0));
         else
             add(SalesEventType.Lost, at, s_lostReasons[random.Next(s_lostReasons.Length)], null);

@@ -22,7 +22,7 @@ public static class DemoSpend
     public static IReadOnlyList<MarketingSpend> For(IReadOnlyList<DemoLead> leads, int seed)
     {
         ArgumentNullException.ThrowIfNull(leads);
-        var random = new Random(HashCode.Combine(seed, "spend"));
+        var random = DemoPopulation.RandomFor(seed, -1, 0);
         var rows = new List<MarketingSpend>();
         foreach (var month in leads.GroupBy(l => l.CapturedAt.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture)).OrderBy(m => m.Key))
         {

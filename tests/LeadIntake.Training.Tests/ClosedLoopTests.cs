@@ -28,7 +28,7 @@ public sealed class ClosedLoopTests(AzuriteFixture azurite, ITestOutputHelper ou
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(StorageNames.Connection, azurite.ConnectionString)]).Build();
         await using (var services = new ServiceCollection().AddDemoHistory(configuration, new DemoClock(s_endAt)).BuildServiceProvider())
         {
-            var written = await DemoHistory.DemoHistory.WriteAsync(services, new DemoHistoryOptions { Leads = 700, Seed = 7, EndAt = s_endAt });
+            var written = await DemoHistory.DemoHistory.WriteAsync(services, new DemoHistoryOptions { Leads = 900, Seed = 7, EndAt = s_endAt });
             Assert.True(written.Won > 0 && written.Lost > 0 && written.Breaches > 0, written.ToString());
             output.WriteLine(written.ToString());
         }

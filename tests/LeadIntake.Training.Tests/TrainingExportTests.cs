@@ -6,6 +6,7 @@ using LeadIntake.Domain.Capture;
 using LeadIntake.Domain.Sales;
 using LeadIntake.Learning.Data;
 using LeadIntake.Storage;
+using LeadIntake.Storage.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,37 @@ namespace LeadIntake.Training.Tests;
 /// <summary><c>export-training</c> on Azurite: features as the lead was first scored, never its values today.</summary>
 public sealed class TrainingExportTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
+    private static readonly DateTimeOffset s_day = new(2026, 9, 1, 10, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    // won-lost: a won lead is 1 even if it was lost before (recycled, then won); a lost one 0; an SQL without an outcome is left out.
+    [InlineData("won-lost", null, null, "a:1 b:0 c:1")]
+    // sql-disqualified: reached SQL is 1 (also when disqualified later); disqualified without SQL 0.
+    [InlineData("sql-disqualified", null, null, "a:1 b:1 c:1 d:1 e:0")]
+    // --from/--to are UTC days of the first score, inclusive: b and c were first scored on 2026-09-02 and -03.
+    [InlineData("sql-disqualified", "2026-09-02", "2026-09-03", "b:1 c:1")]
+    public void Labelled_FirstMoves_LabelTheOutcomeOfLeadsWithASnapshot(string outcome, string? from, string? to, string expected)
+    {
+        var scores = new[] { "a", "b", "c", "d", "e" }.Select((id, i) => new FirstScore(id, s_day.AddDays(i), Domain.Scoring.LeadFeatures.FromValues(new Dictionary<string, object?>()), 40, "points-v1"))
+            .ToDictionary(s => s.LeadId);
+        StageReached Move(string id, Domain.Funnel.FunnelStage stage) => new(id, stage, s_day.AddDays(40));
+        var reached = new[]
+        {
+            Move("a", Domain.Funnel.FunnelStage.SalesQualified), Move("a", Domain.Funnel.FunnelStage.Won),
+            Move("b", Domain.Funnel.FunnelStage.SalesQualified), Move("b", Domain.Funnel.FunnelStage.Lost),
+            Move("c", Domain.Funnel.FunnelStage.SalesQualified), Move("c", Domain.Funnel.FunnelStage.Lost), Move("c", Domain.Funnel.FunnelStage.Won),
+            Move("d", Domain.Funnel.FunnelStage.SalesQualified), Move("d", Domain.Funnel.FunnelStage.Disqualified),
+            Move("e", Domain.Funnel.FunnelStage.Disqualified),
+            Move("no-snapshot", Domain.Funnel.FunnelStage.Won),
+        };
+
+        var rows = TrainingExport.Labelled(scores, reached, TrainingExport.OutcomeCodes[outcome],
+            from is null ? null : DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
+            to is null ? null : DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected, string.Join(' ', rows.Select(r => $"{r.Score.LeadId}:{(r.Positive ? 1 : 0)}")));
+    }
+
     private static readonly DateTimeOffset s_capturedAt = new(2026, 10, 5, 9, 30, 0, TimeSpan.Zero);
 
     [Fact]
