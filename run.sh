@@ -109,7 +109,7 @@ if [ "$demo" = true ]; then
   else
     log "building the demo history generator"
     dotnet build functions/LeadIntake.DemoHistory -c Release -nologo -v quiet -clp:ErrorsOnly >&2
-    log "writing a seeded six-month demo history into Azurite (captures, behaviour and sales events, the SLA clock, spend; about two minutes)"
+    log "writing a seeded six-month demo history into Azurite (captures, behaviour and sales events, the SLA clock, spend; about three minutes)"
     dotnet functions/LeadIntake.DemoHistory/bin/Release/net10.0/LeadIntake.DemoHistory.dll --connection "UseDevelopmentStorage=true" >&2
     if [ -n "$demo_marker" ]; then date -u +%Y-%m-%dT%H:%M:%SZ > "$demo_marker"; fi
     demo_status="written just now${data_dir:+ (kept in $data_dir)}"
