@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Runs LeadIntake locally: Azurite (in memory, or on disk with --data DIR) and the function app on 127.0.0.1:7071,
 # under `func start` when Azure Functions Core Tools v4 are on PATH, else under the repository's local Functions host.
-# Usage: ./run.sh [--data DIR]      PORT=8080 ./run.sh      LEADINTAKE_HOST=func|local ./run.sh      Ctrl-C stops everything.
+# Usage: ./run.sh [--data DIR] [--demo]      PORT=8080 ./run.sh      LEADINTAKE_HOST=func|local ./run.sh      Ctrl-C stops everything.
+# --demo first fills Azurite with a seeded six-month demo history (1,500 leads, sales events, SLA breaches, spend), once per data folder.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 data_dir=""
+demo=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --data) data_dir="${2:?--data needs a directory}"; shift 2 ;;
     --data=*) data_dir="${1#--data=}"; shift ;;
-    -h|--help) sed -n '2,4p' "$0" | sed 's/^# //'; exit 0 ;;
+    --demo) demo=true; shift ;;
+    -h|--help) sed -n '2,5p' "$0" | sed 's/^# //'; exit 0 ;;
     *) echo "unknown argument: $1 (see ./run.sh --help)" >&2; exit 2 ;;
   esac
 done
@@ -98,6 +101,24 @@ node node_modules/azurite/dist/src/azurite.js "${azurite_args[@]}" &
 pids+=($!)
 for _ in $(seq 1 50); do port_busy 10002 && port_busy 10001 && port_busy 10000 && break; sleep 0.2; done
 
+# The demo history goes in before the app starts, through the application's use cases on a shifted clock
+# (functions/LeadIntake.DemoHistory). A data folder remembers it was filled, so a restart does not add a second history.
+demo_status="off (./run.sh --demo writes a six-month demo history)"
+if [ "$demo" = true ]; then
+  demo_marker="${data_dir:+$data_dir/.leadintake-demo-history}"
+  if [ -n "$demo_marker" ] && [ -f "$demo_marker" ]; then
+    demo_status="already in $data_dir (written $(cat "$demo_marker"))"
+    log "demo history: $demo_status; not written again"
+  else
+    log "building the demo history generator"
+    dotnet build functions/LeadIntake.DemoHistory -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+    log "writing a seeded six-month demo history into Azurite (captures, behaviour and sales events, the SLA clock, spend; about three minutes)"
+    dotnet functions/LeadIntake.DemoHistory/bin/Release/net10.0/LeadIntake.DemoHistory.dll --connection "UseDevelopmentStorage=true" >&2
+    if [ -n "$demo_marker" ]; then date -u +%Y-%m-%dT%H:%M:%SZ > "$demo_marker"; fi
+    demo_status="written just now${data_dir:+ (kept in $data_dir)}"
+  fi
+fi
+
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 if [ "$host" = func ]; then
   log "starting the function app with Azure Functions Core Tools (func start)"
@@ -135,6 +156,7 @@ cat <<MSG
       DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;
     Settings:            $settings
     Data:                ${data_dir:-in memory (gone on exit; use --data DIR to keep it)}
+    Demo history:        $demo_status
 
   Ctrl-C stops everything.
 

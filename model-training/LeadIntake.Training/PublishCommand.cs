@@ -7,14 +7,14 @@ using LeadIntake.Storage.Models;
 
 namespace LeadIntake.Training;
 
-/// <summary><c>publish</c>: uploads a model to the <c>models</c> container and moves the <c>current</c> pointer, through the publish gate.</summary>
+/// <summary><c>publish</c>: uploads a model to the <c>models</c> container and moves the <c>current</c> pointer, through the AUC gate and, with <c>--recent</c>, the drift gate.</summary>
 public static class PublishCommand
 {
     /// <summary>The <c>publish</c> verb with its options.</summary>
     public static Command Create(TimeProvider timeProvider)
     {
         var model = new Option<DirectoryInfo>("--model") { HelpName = "DIR", Description = "A model folder written by train (model.zip + model-card.json).", Required = true };
-        var force = new Option<bool>("--force") { Description = "Publish even if the AUC is worse than the current model's by more than the margin." };
+        var force = new Option<bool>("--force") { Description = "Publish even if a gate refuses: the AUC is worse than the current model's by more than the margin, or the scores drift beyond --max-psi." };
         var history = new Option<FileInfo?>("--history")
         {
             HelpName = "FILE",
@@ -31,6 +31,22 @@ public static class PublishCommand
             if (result.GetValueOrDefault<double>() is not (>= 0 and <= 1))
                 result.AddError("--max-auc-drop must be between 0 and 1.");
         });
+        var recent = new Option<FileInfo?>("--recent")
+        {
+            HelpName = "FILE",
+            Description = "Recent leads (export-training --recent-out): refuse when the model's score deciles on them drift from training by more than --max-psi.",
+        };
+        var maxPsi = new Option<double>("--max-psi")
+        {
+            HelpName = "PSI",
+            Description = "Largest allowed population stability index of the scores on the recent leads.",
+            DefaultValueFactory = _ => DriftGate.DefaultMaxPsi,
+        };
+        maxPsi.Validators.Add(result =>
+        {
+            if (!(result.GetValueOrDefault<double>() >= 0))
+                result.AddError("--max-psi must be zero or more.");
+        });
         var connection = new Option<string?>("--connection")
         {
             HelpName = "CONNSTR",
@@ -39,17 +55,17 @@ public static class PublishCommand
 
         var command = new Command("publish", "Publish a model folder to blob storage (models/<version>/) and make it the current one (gated).")
         {
-            model, force, maxAucDrop, history, connection,
+            model, force, maxAucDrop, history, recent, maxPsi, connection,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetRequiredValue(model), parseResult.GetValue(force), parseResult.GetValue(maxAucDrop), parseResult.GetValue(history),
-            parseResult.GetValue(connection), timeProvider, parseResult.InvocationConfiguration,
+            parseResult.GetValue(recent), parseResult.GetValue(maxPsi), parseResult.GetValue(connection), timeProvider, parseResult.InvocationConfiguration,
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        DirectoryInfo modelDirectory, bool force, double maxAucDrop, FileInfo? history, string? connectionString, TimeProvider timeProvider,
+        DirectoryInfo modelDirectory, bool force, double maxAucDrop, FileInfo? history, FileInfo? recent, double maxPsi, string? connectionString, TimeProvider timeProvider,
         InvocationConfiguration console, CancellationToken cancellationToken)
     {
         var model = await ModelFile.LoadAsync(modelDirectory, console.Error);
@@ -75,7 +91,7 @@ public static class PublishCommand
         try
         {
             outcome = await new ModelPublisher(new ModelRegistry(service, timeProvider)).PublishAsync(
-                modelDirectory.FullName, maxAucDrop, force, history?.FullName, cancellationToken);
+                modelDirectory.FullName, maxAucDrop, force, history?.FullName, recent?.FullName, maxPsi, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
@@ -96,6 +112,14 @@ public static class PublishCommand
             return ExitCodes.Failed;
         }
 
+        if (outcome.Drift is { } drift)
+        {
+            if (drift.Decision.Allowed)
+                await console.Output.WriteLineAsync($"Drift gate: {drift.Decision.Reason}.");
+            else
+                await console.Error.WriteLineAsync($"Drift gate {drift.Decision.Reason}.");
+        }
+
         if (!outcome.Decision.Allowed)
         {
             await console.Error.WriteLineAsync($"Publish gate {outcome.Decision.Reason}.");
@@ -103,6 +127,8 @@ public static class PublishCommand
         }
 
         await console.Output.WriteLineAsync($"Publish gate: {outcome.Decision.Reason}.");
+        if (!outcome.Allowed)
+            return ExitCodes.Failed;
         await console.Output.WriteLineAsync(outcome.AlreadyCurrent
             ? $"Nothing to do: '{StorageNames.CurrentModelPointerBlob}' already names {model.ModelVersion}."
             : $"Published {outcome.Current!.Blob}; '{StorageNames.CurrentModelPointerBlob}' now names {model.ModelVersion}"

@@ -35,6 +35,7 @@ public sealed class PublishLayoutTests(PublishedZipFixture published) : IClassFi
         Assert.DoesNotContain(published.Zip.Entries, entry => entry.Name.StartsWith("LeadIntake.LocalHost", StringComparison.Ordinal));
         Assert.DoesNotContain(published.Zip.Entries, entry => entry.Name == "local.settings.json");
         Assert.DoesNotContain(published.Zip.Entries, entry => entry.Name.StartsWith("LeadIntake.Training", StringComparison.Ordinal));
+        Assert.DoesNotContain(published.Zip.Entries, entry => entry.Name.StartsWith("LeadIntake.DemoHistory", StringComparison.Ordinal));
         Assert.DoesNotContain(published.Zip.Entries, entry => entry.Name.StartsWith("Grpc.AspNetCore", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,3 @@
+using LeadIntake.DemoHistory;
+
+return await DemoHistoryCli.InvokeAsync(args, Console.Out, Console.Error);
