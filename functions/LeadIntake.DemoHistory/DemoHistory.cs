@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using LeadIntake.Application.Activities;
 using LeadIntake.Application.Capture;
@@ -8,6 +9,7 @@ using LeadIntake.Application.Processing;
 using LeadIntake.Application.Sales;
 using LeadIntake.Application.Sla;
 using LeadIntake.Domain.Capture;
+using LeadIntake.Domain.Policy;
 using LeadIntake.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +24,7 @@ namespace LeadIntake.DemoHistory;
 /// through <see cref="RecordSalesEvent"/> (accepted or rejected, contact attempts inside or outside the SLA, qualified,
 /// opportunities, won with amounts, lost and disqualified with reasons). After each step the SLA clock (<see cref="SlaCheck"/>) runs:
 /// it ends nurture periods, records breaches, closes follow-ups and recycles lost deals. Then the month's marketing spend is written
-/// through <see cref="IMarketingSpendStore"/>.</para>
+/// through <see cref="IMarketingSpendStore"/>, and the funnel KPIs of the whole range are rebuilt (<see cref="RebuildFunnel"/>).</para>
 /// <para>Outcomes are drawn from each lead's <see cref="DemoLead.Quality"/>, built from what the scorer sees, so a model trained on
 /// them can beat the points model. The services come from <see cref="DemoServiceCollectionExtensions.AddDemoHistory"/>.</para>
 /// </remarks>
@@ -33,6 +35,24 @@ public static class DemoHistory
 
     // How far ahead of the SLA clock leads run in one parallel batch.
     private static readonly TimeSpan Lookahead = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// The demo's qualification policy (<c>demo-policy.json</c>, version <c>policy-demo-1</c>): the built-in one with four sales
+    /// owners routed evenly and monthly goals, so the dashboard has owners and goals to show. <see cref="WriteAsync"/> publishes it
+    /// as the <c>config/qualification-policy.json</c> blob, so the function app qualifies new leads by the same agreement.
+    /// </summary>
+    public static QualificationPolicy Policy { get; } = QualificationPolicy.Parse(PolicyJson);
+
+    private static string PolicyJson
+    {
+        get
+        {
+            using var stream = typeof(DemoHistory).Assembly.GetManifestResourceStream("LeadIntake.DemoHistory.demo-policy.json")
+                ?? throw new InvalidOperationException("The demo policy is not embedded.");
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+    }
 
     /// <summary>The user agent its submissions carry.</summary>
     public const string UserAgent = "LeadIntake.DemoHistory";
@@ -54,6 +74,8 @@ public static class DemoHistory
         endAt = new DateTimeOffset(endAt.UtcTicks - endAt.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
         var startAt = endAt.AddMonths(-options.Months);
         await CreateStorageAsync(services, cancellationToken);
+        await services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.ConfigContainer)
+            .GetBlobClient(StorageNames.QualificationPolicyBlob).UploadAsync(BinaryData.FromString(PolicyJson), overwrite: true, cancellationToken);
 
         var leads = DemoPopulation.Draw(options, startAt, endAt);
         var world = new DemoWorld(
@@ -91,16 +113,13 @@ public static class DemoHistory
         }
 
         var spend = DemoSpend.For(leads, options.Seed);
-        var spendStore = services.GetService<IMarketingSpendStore>();
-        if (spendStore is not null)
-            await spendStore.UpsertAsync(spend, cancellationToken);
-
-        // KPI engine (branch kpi-engine): the lead engineer wires the funnel rebuild in here, once, for the whole range:
-        // await services.GetRequiredService<RebuildFunnel>().RebuildDaysAsync(DateOnly.FromDateTime(startAt.UtcDateTime), DateOnly.FromDateTime(endAt.UtcDateTime), cancellationToken);
+        await services.GetRequiredService<IMarketingSpendStore>().UpsertAsync(spend, cancellationToken);
+        await services.GetRequiredService<RebuildFunnel>().RebuildDaysAsync(
+            DateOnly.FromDateTime(startAt.UtcDateTime), DateOnly.FromDateTime(endAt.UtcDateTime), cancellationToken);
         return new DemoHistoryResult(
             startAt, endAt, leads.Count, world[DemoCounter.Submissions], world[DemoCounter.BehaviourEvents], world[DemoCounter.SalesEvents],
             world[DemoCounter.SalesEventsRefused], world[DemoCounter.Won], world[DemoCounter.Lost], slaRuns, breaches,
-            spendStore is null ? null : spend.Count, elapsed.Elapsed);
+            spend.Count, elapsed.Elapsed);
     }
 
     /// <summary>Creates the app's tables and queues if they do not exist yet (what the function app does at start-up).</summary>
@@ -128,15 +147,15 @@ public static class DemoHistory
 /// <param name="Lost">Deals lost.</param>
 /// <param name="SlaRuns">Runs of the SLA clock.</param>
 /// <param name="Breaches">SLA breaches it recorded.</param>
-/// <param name="SpendRows">Marketing spend rows written; null when no <see cref="IMarketingSpendStore"/> is registered.</param>
+/// <param name="SpendRows">Marketing spend rows written.</param>
 /// <param name="Elapsed">How long it took.</param>
 public sealed record DemoHistoryResult(
     DateTimeOffset StartAt, DateTimeOffset EndAt, int Leads, int Submissions, int BehaviourEvents, int SalesEvents, int SalesEventsRefused,
-    int Won, int Lost, int SlaRuns, int Breaches, int? SpendRows, TimeSpan Elapsed)
+    int Won, int Lost, int SlaRuns, int Breaches, int SpendRows, TimeSpan Elapsed)
 {
     /// <summary>A summary for the console.</summary>
     public override string ToString() =>
         $"Demo history {StartAt:yyyy-MM-dd HH:mm}Z – {EndAt:yyyy-MM-dd HH:mm}Z: {Leads} leads, {Submissions} submissions, {BehaviourEvents} behaviour events, " +
         $"{SalesEvents} sales events ({Won} won, {Lost} lost; {SalesEventsRefused} refused after the SLA clock moved the lead), {SlaRuns} SLA clock runs " +
-        $"({Breaches} breaches), {(SpendRows is { } rows ? $"{rows} spend rows" : "no spend (no IMarketingSpendStore registered)")}, in {Elapsed.TotalSeconds:0.0}s";
+        $"({Breaches} breaches), {SpendRows} spend rows, in {Elapsed.TotalSeconds:0.0}s";
 }

@@ -21,7 +21,6 @@ namespace LeadIntake.DemoHistory;
 /// </remarks>
 internal sealed class DemoLeadAgent
 {
-    private static readonly string[] s_reps = ["maria@contoso-sales.com", "tom@contoso-sales.com", "lena@contoso-sales.com", "raj@contoso-sales.com"];
     private static readonly string[] s_lostReasons = ["price", "competitor", "no_decision", "timing"];
     private static readonly string[] s_disqualifyReasons = ["no_budget", "no_need", "wrong_fit"];
 
@@ -73,7 +72,7 @@ internal sealed class DemoLeadAgent
         if (lead?.HandedOffAt is { } handedOffAt && handedOffAt != _scriptedHandoff)
         {
             _scriptedHandoff = handedOffAt;
-            PlanSales(handedOffAt, lead.Stage);
+            PlanSales(handedOffAt, lead.Stage, lead.Owner ?? "sales@contoso-sales.com");
         }
 
         NextDeadline = lead is null ? null : LeadDeadlines.Of(lead).Select(d => (DateTimeOffset?)d.DueAt).Min();
@@ -152,13 +151,12 @@ internal sealed class DemoLeadAgent
 
     // What sales does with a hand-off; each step is drawn from the lead's quality. A step the funnel no longer allows (the
     // SLA clock moved the lead meanwhile) ends the cycle.
-    private void PlanSales(DateTimeOffset handedOffAt, FunnelStage stage)
+    private void PlanSales(DateTimeOffset handedOffAt, FunnelStage stage, string rep)
     {
         var cycle = ++_cycle;
         var random = DemoPopulation.RandomFor(_world.Options.Seed, _lead.Index, 2 + cycle);
         var q = _lead.Quality;
-        var hours = QualificationPolicy.Default.Sla.Hours;
-        var rep = s_reps[random.Next(s_reps.Length)];
+        var hours = DemoHistory.Policy.Sla.Hours;
         var plan = new List<SalesEvent>();
         DateTimeOffset Later(DateTimeOffset from, double minHours, double maxHours) =>
             Seconds(BusinessCalendar.AddBusinessTime(from, TimeSpan.FromHours(minHours + random.NextDouble() * (maxHours - minHours)), hours));

@@ -1,6 +1,7 @@
 using System.Text;
 using LeadIntake.Application.Activities;
 using LeadIntake.Application.Capture;
+using LeadIntake.Application.Kpis;
 using LeadIntake.Application.Policy;
 using LeadIntake.Application.Processing;
 using LeadIntake.Application.Sales;
@@ -22,7 +23,7 @@ public static class DemoServiceCollectionExtensions
 {
     /// <summary>
     /// Adds storage (<see cref="StorageServiceCollectionExtensions.AddLeadIntakeStorage"/>), <paramref name="clock"/> as the
-    /// <see cref="TimeProvider"/>, the built-in points model and qualification policy, and the use cases. The <c>lead-captured</c>
+    /// <see cref="TimeProvider"/>, the built-in points model, the demo policy (<see cref="DemoHistory.Policy"/>), and the use cases. The <c>lead-captured</c>
     /// and <c>lead-activity</c> queues are replaced by ones that process each message at once (what the queue triggers do), so
     /// a capture goes <see cref="CaptureLead"/> → message → <see cref="ProcessLead"/> with the event's own time. The lead store
     /// remembers what it committed, for the generator to follow each lead.
@@ -34,7 +35,7 @@ public static class DemoServiceCollectionExtensions
         services.AddSingleton(clock);
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<IScorerProvider, BuiltInScorer>();
-        services.AddSingleton<IQualificationPolicyProvider, BuiltInPolicy>();
+        services.AddSingleton<IQualificationPolicyProvider, DemoPolicy>();
         services.AddSingleton(new LeadIdentity(Encoding.UTF8.GetBytes(DemoHistory.IdentitySecret)));
         services.AddSingleton<HandoffSender>();
         services.AddSingleton<ProcessLead>();
@@ -43,6 +44,7 @@ public static class DemoServiceCollectionExtensions
         services.AddSingleton<SlaCheck>();
         services.AddSingleton<CaptureLead>();
         services.AddSingleton<AcceptActivities>();
+        services.AddSingleton<RebuildFunnel>();
         services.AddSingleton<TableLeadStore>();
         services.AddSingleton(provider => new CommittedLeads(provider.GetRequiredService<TableLeadStore>()));
         services.Replace(ServiceDescriptor.Singleton<ILeadStore>(provider => provider.GetRequiredService<CommittedLeads>()));
@@ -57,10 +59,10 @@ public static class DemoServiceCollectionExtensions
         public ValueTask<ILeadScorer> GetScorerAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult<ILeadScorer>(PointsScoringModel.Default);
     }
 
-    // The built-in qualification policy, as the function app serves it until a file or blob overrides it.
-    private sealed class BuiltInPolicy : IQualificationPolicyProvider
+    // The demo's policy, which WriteAsync also publishes for the function app.
+    private sealed class DemoPolicy : IQualificationPolicyProvider
     {
-        public ValueTask<QualificationPolicy> GetPolicyAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(QualificationPolicy.Default);
+        public ValueTask<QualificationPolicy> GetPolicyAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(DemoHistory.Policy);
     }
 
     // The lead-captured queue and its trigger in one: the message text the app would queue, processed at once.
