@@ -122,16 +122,13 @@ public static class DemoHistory
             spend.Count, elapsed.Elapsed);
     }
 
-    /// <summary>Creates the app's tables and queues if they do not exist yet (what the function app does at start-up).</summary>
+    /// <summary>Creates the app's tables, queues and blob containers if they do not exist yet (what the function app does at start-up).</summary>
     public static async Task CreateStorageAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var tables = services.GetRequiredService<TableServiceClient>();
-        foreach (var table in StorageNames.Tables)
-            await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
-        var queues = services.GetRequiredService<QueueServiceClient>();
-        foreach (var queue in StorageNames.Queues)
-            await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await StorageProvisioning.CreateAllAsync(
+            services.GetRequiredService<TableServiceClient>(), services.GetRequiredService<QueueServiceClient>(), services.GetRequiredService<BlobServiceClient>(),
+            cancellationToken);
     }
 }
 

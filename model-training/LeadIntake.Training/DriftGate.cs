@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadIntake.Domain.Kpis;
 using LeadIntake.Learning.Data;
 using LeadIntake.Scoring;
 
@@ -26,28 +27,15 @@ public static class DriftGate
     /// <summary>Default largest PSI allowed (0.25, the usual "significant shift" line).</summary>
     public const double DefaultMaxPsi = 0.25;
 
-    /// <summary>Score deciles.</summary>
-    public const int Buckets = 10;
-
-    /// <summary>The smallest share a decile counts with, so that ln(a/e) stays finite.</summary>
-    public const double Floor = 0.0001;
-
-    /// <summary>The PSI of <paramref name="scores"/> (0–100) against ten equal deciles.</summary>
+    /// <summary>The PSI of <paramref name="scores"/> (0–100) against ten equal deciles (<see cref="ScoreStatistics.PsiAgainstTraining"/>).</summary>
     /// <exception cref="ArgumentException">No scores.</exception>
     public static double Psi(IReadOnlyCollection<int> scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        if (scores.Count == 0)
-            throw new ArgumentException("The PSI needs at least one score.", nameof(scores));
-        var counts = new int[Buckets];
+        var counts = new ScoreCounts();
         foreach (var score in scores)
-            counts[Math.Clamp(score / 10, 0, Buckets - 1)]++;
-        var expected = 1.0 / Buckets;
-        return counts.Sum(count =>
-        {
-            var actual = Math.Max(Floor, (double)count / scores.Count);
-            return (actual - expected) * Math.Log(actual / expected);
-        });
+            counts.Add(score);
+        return ScoreStatistics.PsiAgainstTraining(counts) ?? throw new ArgumentException("The PSI needs at least one score.", nameof(scores));
     }
 
     /// <summary>Decides on a measured <paramref name="psi"/>.</summary>

@@ -10,31 +10,8 @@ namespace LeadIntake.Functions.IntegrationTests;
 /// no request. A screenshot is saved in the test results directory.
 /// </summary>
 [Collection(KpiCollection.Name)]
-public sealed class DashboardBrowserTests(KpiAppFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+public sealed class DashboardBrowserTests(KpiAppFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : HeadlessChromiumTest
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-            await _browser.CloseAsync();
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task Dashboard_WithSpendAndFunnel_ChartsTablesAndCalculatorWithoutErrors()
     {
@@ -57,7 +34,7 @@ public sealed class DashboardBrowserTests(KpiAppFixture fixture, Xunit.Abstracti
             .Any(s => s.GetProperty("value").GetString() == campaign && s.GetProperty("volumes").GetProperty("won").GetInt32() == 1
                 && s.GetProperty("volumes").GetProperty("sqls").GetInt32() == 3 && s.GetProperty("volumes").GetProperty("sals").GetInt32() == 4), "the seeded funnel in the KPIs");
 
-        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "en-US" });
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "en-US" });
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         var console = new List<string>();

@@ -6,37 +6,14 @@ namespace LeadIntake.Functions.IntegrationTests;
 
 /// <summary>A real browser fills the demo form, with and without JavaScript, and the lead reaches the Leads table.</summary>
 [Collection(PipelineCollection.Name)]
-public sealed class DemoPageBrowserTests(PipelineAppFixture fixture) : IAsyncLifetime
+public sealed class DemoPageBrowserTests(PipelineAppFixture fixture) : HeadlessChromiumTest
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-            await _browser.CloseAsync();
-        _playwright?.Dispose();
-    }
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task DemoForm_FilledAndSubmitted_ThankYouPageAndLeadRow(bool javaScriptEnabled)
     {
-        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScriptEnabled });
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScriptEnabled });
         // Generous: the first launch of the browser on a busy two-core machine can take many seconds.
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();

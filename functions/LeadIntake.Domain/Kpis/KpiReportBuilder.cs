@@ -76,7 +76,6 @@ public static class KpiReportBuilder
         (FunnelStage.Won, "won"),
     ];
 
-    private static readonly double[] s_uniformDeciles = [.. Enumerable.Repeat(0.1, 10)];
 
     /// <summary>The report of <paramref name="input"/>.</summary>
     /// <exception cref="ArgumentException">The range ends before it starts.</exception>
@@ -269,7 +268,7 @@ public static class KpiReportBuilder
                 var recent = new ScoreCounts();
                 foreach (var model in input.RecentModels.Where(m => m.ModelVersion == version))
                     recent.Merge(model.NewLeadScores);
-                var psi = version.StartsWith(PointsModelPrefix, StringComparison.Ordinal) ? null : ScoreStatistics.Psi(recent.Deciles(), s_uniformDeciles);
+                var psi = version.StartsWith(PointsModelPrefix, StringComparison.Ordinal) ? null : ScoreStatistics.PsiAgainstTraining(recent);
                 var auc = ScoreStatistics.Auc(won, lost);
                 return new KpiModelHealth(
                     version, (int)(won.Count + lost.Count), (int)won.Count, (int)lost.Count, auc is { } a ? Math.Round(a, 4) : null,

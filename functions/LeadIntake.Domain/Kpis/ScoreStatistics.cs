@@ -6,6 +6,9 @@ public static class ScoreStatistics
     /// <summary>The smallest share a PSI bucket is taken as, so an empty bucket does not make the index infinite.</summary>
     public const double PsiFloor = 0.0001;
 
+    // A trained model's 0–100 score is the share of training leads with a lower probability: a tenth of them per decile.
+    private static readonly double[] s_trainingDeciles = [.. Enumerable.Repeat(0.1, 10)];
+
     /// <summary>
     /// The realised AUC of the scores: the chance that a random won lead scored higher than a random lost one, a tie
     /// counting ½ (the Mann-Whitney U statistic ÷ won × lost). Null unless both outcomes occurred.
@@ -27,6 +30,17 @@ public static class ScoreStatistics
         }
 
         return pairs / ((double)wonCount * lostCount);
+    }
+
+    /// <summary>
+    /// The drift of a trained model's <paramref name="scores"/> from the population it was trained on: the PSI of their deciles
+    /// (0–9, 10–19, …, 90–100) against a tenth per decile, the training distribution of a score that is the share of training
+    /// leads with a lower probability. Null when nothing was counted.
+    /// </summary>
+    public static double? PsiAgainstTraining(ScoreCounts scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        return Psi(scores.Deciles(), s_trainingDeciles);
     }
 
     /// <summary>

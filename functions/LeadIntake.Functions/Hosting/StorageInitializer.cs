@@ -26,7 +26,7 @@ public sealed class StorageInitializer(
         {
             try
             {
-                await CreateAllAsync(stoppingToken);
+                await StorageProvisioning.CreateAllAsync(tables, queues, blobs, stoppingToken);
                 logger.LogInformation("Storage ready: {Queues} queues, {Tables} tables, {Containers} containers",
                     StorageNames.Queues.Count, StorageNames.Tables.Count, StorageNames.Containers.Count);
                 return;
@@ -39,15 +39,5 @@ public sealed class StorageInitializer(
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, s_maxRetryDelay.Ticks));
             }
         }
-    }
-
-    private async Task CreateAllAsync(CancellationToken cancellationToken)
-    {
-        foreach (var queue in StorageNames.Queues)
-            await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var table in StorageNames.Tables)
-            await tables.GetTableClient(table).CreateIfNotExistsAsync(cancellationToken);
-        foreach (var container in StorageNames.Containers)
-            await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 }
