@@ -1,4 +1,3 @@
-using System.Text;
 using LeadIntake.Domain.Kpis;
 
 namespace LeadIntake.Storage.Kpis;
@@ -19,7 +18,7 @@ public static class FunnelRowKeys
     public const string ModelPrefix = "model|";
 
     /// <summary>The key of a volume row (and of a <c>FunnelCohorts</c> row).</summary>
-    public static string Volume(KpiDimension dimension, string value) => $"{DimensionPrefix(dimension)}{Escape(value)}";
+    public static string Volume(KpiDimension dimension, string value) => $"{DimensionPrefix(dimension)}{TableKeys.Escape(value)}";
 
     /// <summary>The key prefix of every volume row of <paramref name="dimension"/>: <c>{dimension}|</c>.</summary>
     public static string DimensionPrefix(KpiDimension dimension) => KpiDimensionCodes.Table.ToCode(dimension) + "|";
@@ -35,35 +34,5 @@ public static class FunnelRowKeys
         rowKey.StartsWith(CohortPrefix, StringComparison.Ordinal) && rowKey.Length > CohortPrefix.Length + 7 ? rowKey.Substring(CohortPrefix.Length, 7) : null;
 
     /// <summary>The key of a model row.</summary>
-    public static string Model(string modelVersion) => ModelPrefix + Escape(modelVersion);
-
-    /// <summary>The first key after every key starting with <paramref name="prefix"/> (its last character + 1), for range filters.</summary>
-    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
-
-    /// <summary>Percent-encodes <c>/ \ # ? %</c> and control characters (C0, DEL, C1) of <paramref name="value"/>.</summary>
-    public static string Escape(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (!value.Any(MustEscape))
-            return value;
-        var escaped = new StringBuilder(value.Length + 8);
-        Span<byte> bytes = stackalloc byte[4];
-        foreach (var rune in value.EnumerateRunes())
-        {
-            if (rune.IsBmp && MustEscape((char)rune.Value))
-            {
-                var length = rune.EncodeToUtf8(bytes);
-                foreach (var b in bytes[..length])
-                    escaped.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                escaped.Append(rune.ToString());
-            }
-        }
-
-        return escaped.ToString();
-    }
-
-    private static bool MustEscape(char c) => c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c);
+    public static string Model(string modelVersion) => ModelPrefix + TableKeys.Escape(modelVersion);
 }

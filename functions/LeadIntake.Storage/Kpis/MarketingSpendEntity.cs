@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using LeadIntake.Domain.Kpis;
 using LeadIntake.Storage.Leads;
 
@@ -46,17 +44,6 @@ public sealed class MarketingSpendEntity : TableRow
             : null;
 
     /// <summary>The RowKey of a channel's or campaign's row: <c>{dimension}:{value}</c>, key-unsafe characters as <c>%XX</c>.</summary>
-    public static string RowKeyFor(KpiDimension dimension, string value)
-    {
-        var key = new StringBuilder(KpiDimensionCodes.Table.ToCode(dimension)).Append(':');
-        foreach (var c in value)
-        {
-            if (c is '%' or '/' or '\\' or '#' or '?' || char.IsControl(c))
-                key.Append('%').Append(((int)c).ToString(c < 0x100 ? "X2" : "X4", CultureInfo.InvariantCulture));
-            else
-                key.Append(c);
-        }
-
-        return key.ToString();
-    }
+    public static string RowKeyFor(KpiDimension dimension, string value) =>
+        $"{KpiDimensionCodes.Table.ToCode(dimension)}:{TableKeys.Escape(value)}";
 }

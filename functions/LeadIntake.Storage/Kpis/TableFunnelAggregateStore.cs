@@ -108,7 +108,7 @@ public sealed class TableFunnelAggregateStore(TableServiceClient tables) : IFunn
     }
 
     private static string PrefixFilter(string prefix) =>
-        TableClient.CreateQueryFilter($"(RowKey ge {prefix} and RowKey lt {FunnelRowKeys.PrefixEnd(prefix)})");
+        TableClient.CreateQueryFilter($"(RowKey ge {prefix} and RowKey lt {TableKeys.PrefixEnd(prefix)})");
 
     private static string DayRange(DateOnly from, DateOnly to) =>
         TableClient.CreateQueryFilter($"PartitionKey ge {KpiCalendar.DayKey(from)} and PartitionKey le {KpiCalendar.DayKey(to)}");

@@ -115,7 +115,7 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
     public async Task<IReadOnlyList<SalesHandoffMessage>> FindUnsentHandoffsAsync(string leadId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {leadId} and RowKey ge {SalesHandoffOutboxEntity.RowKeyPrefix} and RowKey lt {PrefixEnd(SalesHandoffOutboxEntity.RowKeyPrefix)}");
+            $"PartitionKey eq {leadId} and RowKey ge {SalesHandoffOutboxEntity.RowKeyPrefix} and RowKey lt {TableKeys.PrefixEnd(SalesHandoffOutboxEntity.RowKeyPrefix)}");
         var unsent = new List<SalesHandoffMessage>();
         await foreach (var row in _leads.QueryAsync<SalesHandoffOutboxEntity>(filter, cancellationToken: cancellationToken))
             unsent.Add(SalesHandoffMessage.Parse(row.Message));
@@ -128,7 +128,7 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
         DateTimeOffset committedBefore, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"RowKey ge {SalesHandoffOutboxEntity.RowKeyPrefix} and RowKey lt {PrefixEnd(SalesHandoffOutboxEntity.RowKeyPrefix)} and CommittedAt lt {committedBefore.UtcDateTime}");
+            $"RowKey ge {SalesHandoffOutboxEntity.RowKeyPrefix} and RowKey lt {TableKeys.PrefixEnd(SalesHandoffOutboxEntity.RowKeyPrefix)} and CommittedAt lt {committedBefore.UtcDateTime}");
         await foreach (var row in _leads.QueryAsync<SalesHandoffOutboxEntity>(filter, cancellationToken: cancellationToken))
             yield return SalesHandoffMessage.Parse(row.Message);
     }
@@ -148,9 +148,6 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
         && stored.FirstResponseBreachedAt == cycle.FirstResponseBreachedAt && stored.FollowUpCount == cycle.FollowUpCount
         && stored.FollowUpsDueAt == cycle.FollowUpsDueAt && stored.FollowUpBreachedAt == cycle.FollowUpBreachedAt
         && stored.ConnectedAt == cycle.ConnectedAt && stored.PolicyVersion == cycle.PolicyVersion;
-
-    /// <summary>The first string after every string starting with <paramref name="prefix"/> (its last character + 1).</summary>
-    private static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
     /// <summary>Upsert-replaces <paramref name="rows"/>, one entity-group transaction per partition when it holds several.</summary>
     /// <remarks>A lead's changes share its StageHistory partition and, almost always, one day's partition: one round trip each.</remarks>
