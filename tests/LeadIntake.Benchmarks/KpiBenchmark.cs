@@ -100,8 +100,10 @@ public static class KpiBenchmark
             single.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
-        var spend = new SpendRows([.. KpiCalendar.MonthsOf(s_first, s_last).SelectMany(month => s_channels.Select(c =>
-            new MarketingSpend(month, KpiDimension.Channel, c.Channel, Math.Round((decimal)(c.Share * 40_000), 2), "EUR")))]);
+        // 40,000 EUR a month split by channel share, in the MarketingSpend table the KPI request reads.
+        var spend = new TableMarketingSpendStore(tables);
+        await spend.UpsertAsync([.. KpiCalendar.MonthsOf(s_first, s_last).SelectMany(month => s_channels.Select(c =>
+            new MarketingSpend(month, KpiDimension.Channel, c.Channel, Math.Round((decimal)(c.Share * 40_000), 2), "EUR")))], CancellationToken.None);
         var query = new QueryKpis(aggregates, spend, new FixedPolicy(QualificationPolicy.Default), clock);
         var year = new[]
         {
@@ -300,15 +302,6 @@ public static class KpiBenchmark
     private sealed class FixedPolicy(QualificationPolicy policy) : IQualificationPolicyProvider
     {
         public ValueTask<QualificationPolicy> GetPolicyAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(policy);
-    }
-
-    /// <summary>Spend held in memory: 40,000 EUR a month split by channel share (the MarketingSpend adapter is not measured here).</summary>
-    private sealed class SpendRows(IReadOnlyList<MarketingSpend> rows) : IMarketingSpendStore
-    {
-        public Task UpsertAsync(IReadOnlyList<MarketingSpend> spend, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<MarketingSpend>> ReadAsync(string fromMonth, string toMonth, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<MarketingSpend>>([.. rows.Where(r => string.CompareOrdinal(r.Month, fromMonth) >= 0 && string.CompareOrdinal(r.Month, toMonth) <= 0)]);
     }
 
     private sealed class AzuriteDisposable : IAsyncDisposable

@@ -159,12 +159,13 @@ public sealed class FunnelRebuildTests(StorageFixture fixture) : IClassFixture<S
         var clock = new ManualTimeProvider(At("2035-04-10T12:00Z"));
         await new RebuildFunnel(new TableFunnelSourceStore(Tables), new TableFunnelAggregateStore(Tables), clock)
             .RebuildDaysAsync(new DateOnly(2035, 1, 1), new DateOnly(2035, 3, 31), CancellationToken.None);
-        var spend = new SpendRows(
+        var spend = new TableMarketingSpendStore(Tables);
+        await spend.UpsertAsync(
         [
             new MarketingSpend("2035-01", KpiDimension.Channel, "paid_search", 300m, "EUR"),
             new MarketingSpend("2035-02", KpiDimension.Channel, "paid_search", 300m, "EUR"),
             new MarketingSpend("2035-03", KpiDimension.Channel, "organic", 0m, "EUR"),
-        ]);
+        ], CancellationToken.None);
         var query = new QueryKpis(new TableFunnelAggregateStore(Tables), spend, fixture.Services.GetRequiredService<IQualificationPolicyProvider>(), clock);
 
         var report = await query.RunAsync(new KpiQuery(new DateOnly(2035, 1, 1), new DateOnly(2035, 3, 31), KpiDimension.Channel, KpiPeriod.Month), CancellationToken.None);
@@ -240,14 +241,5 @@ public sealed class FunnelRebuildTests(StorageFixture fixture) : IClassFixture<S
         public Task<IReadOnlyList<FunnelRebuildMark>> ReadMarksAsync(CancellationToken cancellationToken) => inner.ReadMarksAsync(cancellationToken);
 
         public Task<bool> ConsumeMarkAsync(FunnelRebuildMark mark, CancellationToken cancellationToken) => inner.ConsumeMarkAsync(mark, cancellationToken);
-    }
-
-    /// <summary>Spend rows held in memory: the MarketingSpend table's adapter is not this suite's subject.</summary>
-    private sealed class SpendRows(IReadOnlyList<MarketingSpend> rows) : IMarketingSpendStore
-    {
-        public Task UpsertAsync(IReadOnlyList<MarketingSpend> spend, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<MarketingSpend>> ReadAsync(string fromMonth, string toMonth, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<MarketingSpend>>([.. rows.Where(r => string.CompareOrdinal(r.Month, fromMonth) >= 0 && string.CompareOrdinal(r.Month, toMonth) <= 0)]);
     }
 }
