@@ -66,6 +66,12 @@ public static class StorageNames
     /// <summary>Marketing spend per month and channel or campaign, filled in by marketers.</summary>
     public const string MarketingSpendTable = "MarketingSpend";
 
+    /// <summary>The form registry a marketer edits: one row per landing form (PartitionKey = form id, RowKey = <c>form</c>).</summary>
+    public const string FormsTable = "Forms";
+
+    /// <summary>Spam turned away, counted per UTC day (PartitionKey), form and reason (RowKey <c>{form}|{reason}</c>).</summary>
+    public const string SpamDailyTable = "SpamDaily";
+
     /// <summary>Blob container of published scoring models.</summary>
     public const string ModelsContainer = "models";
 
@@ -92,7 +98,7 @@ public static class StorageNames
     public static IReadOnlyList<string> Tables { get; } =
         [
             LeadsTable, StageHistoryTable, StageChangesByDayTable, ScoreSnapshotsTable, LeadActivitiesTable, DeadlinesTable, SlaBreachesTable,
-            SalesCyclesTable, FunnelDailyTable, FunnelCohortsTable, FunnelDaysToRebuildTable, MarketingSpendTable,
+            SalesCyclesTable, FunnelDailyTable, FunnelCohortsTable, FunnelDaysToRebuildTable, MarketingSpendTable, FormsTable, SpamDailyTable,
         ];
 
     /// <summary>All blob containers the app reads or writes, created at start-up.</summary>

@@ -68,6 +68,9 @@ public static class LeadFieldNames
     /// <summary>Facebook/Meta click id.</summary>
     public const string Fbclid = "fbclid";
 
+    /// <summary>Control field carrying the idempotency key of a plain form post (the <c>Idempotency-Key</c> header's twin).</summary>
+    public const string IdempotencyKey = ControlPrefix + "idempotency_key";
+
     /// <summary>Prefix of control fields, which are not lead data (e.g. "_redirect").</summary>
     public const string ControlPrefix = "_";
 }

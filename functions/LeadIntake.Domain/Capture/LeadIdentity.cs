@@ -63,6 +63,17 @@ public sealed class LeadIdentity
         return ClientIpHashPrefix + Mac("ip:" + text);
     }
 
+    /// <summary>
+    /// The submission id of a submission that names its own idempotency key: "sb_" + 26 base32 characters of the HMAC
+    /// of the lead id and the key, so a double click or a retried post with the same key is the same submission.
+    /// </summary>
+    public string SubmissionIdFor(string leadId, string idempotencyKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(leadId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        return LeadSubmissionParser.SubmissionIdPrefix + Mac("submission:" + leadId + "\n" + idempotencyKey.Trim());
+    }
+
     /// <summary>True when <paramref name="leadId"/> has the shape of a lead id.</summary>
     public static bool IsLeadId(string? leadId) => CrockfordBase32.IsEncoded128(leadId, LeadIdPrefix);
 

@@ -40,6 +40,12 @@ public sealed record LeadSubmission
     /// <summary>Marketing consent: true/false when the form said so explicitly, else null.</summary>
     public bool? ConsentMarketing { get; init; }
 
+    /// <summary>
+    /// Version of the consent wording the form showed (from the form registry), set when <see cref="ConsentMarketing"/>
+    /// is true: with <see cref="FormId"/>, <see cref="ReceivedAt"/> and <see cref="PageUrl"/> it is the proof of consent.
+    /// </summary>
+    public string? ConsentVersion { get; init; }
+
     /// <summary>"Contact me" request: true/false when the form said so explicitly, else null.</summary>
     public bool? ContactRequested { get; init; }
 

@@ -16,6 +16,30 @@ public static class FunctionNames
     /// <summary>Route of <see cref="CaptureLead"/>, without the prefix.</summary>
     public const string CaptureLeadRoute = "leads";
 
+    /// <summary>HTTP function answering CORS preflights of <see cref="CaptureLead"/>: <c>OPTIONS /api/leads</c>, anonymous.</summary>
+    public const string CaptureLeadPreflight = "CaptureLeadPreflight";
+
+    /// <summary>HTTP function issuing a form's render token: <c>GET /api/forms/{form}/token</c>, anonymous, CORS per form.</summary>
+    public const string FormToken = "FormToken";
+
+    /// <summary>Route of <see cref="FormToken"/>, without the prefix.</summary>
+    public const string FormTokenRoute = "forms/{form}/token";
+
+    /// <summary>HTTP function serving the embeddable form script: <c>GET /api/snippet.js</c>, anonymous.</summary>
+    public const string Snippet = "Snippet";
+
+    /// <summary>Route of <see cref="Snippet"/>, without the prefix.</summary>
+    public const string SnippetRoute = "snippet.js";
+
+    /// <summary>HTTP function erasing a person: <c>DELETE /api/leads?email=</c>, admin key.</summary>
+    public const string EraseLead = "EraseLead";
+
+    /// <summary>HTTP function returning everything stored about a person: <c>GET /api/leads/export?email=</c>, admin key.</summary>
+    public const string ExportPersonalData = "ExportPersonalData";
+
+    /// <summary>Route of <see cref="ExportPersonalData"/>, without the prefix.</summary>
+    public const string PersonalDataExportRoute = "leads/export";
+
     /// <summary>HTTP function serving the demo landing page: <c>GET /api/demo</c>.</summary>
     public const string DemoPage = "DemoPage";
 

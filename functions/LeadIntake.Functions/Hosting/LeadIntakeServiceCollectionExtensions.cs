@@ -9,6 +9,7 @@ using LeadIntake.Application.Scoring;
 using LeadIntake.Application.Sla;
 using LeadIntake.Application.Webhooks;
 using LeadIntake.Domain.Capture;
+using LeadIntake.Domain.Forms;
 using LeadIntake.Functions.Endpoints;
 using LeadIntake.Functions.Policy;
 using LeadIntake.Functions.Scoring;
@@ -43,6 +44,7 @@ public static class LeadIntakeServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton(provider => new LeadIdentity(provider.GetRequiredService<IOptions<LeadCaptureOptions>>().Value.GetIdentitySecretBytes()));
+        services.AddSingleton(provider => new FormTokens(provider.GetRequiredService<IOptions<LeadCaptureOptions>>().Value.GetIdentitySecretBytes()));
         services.AddSingleton<RedirectPolicy>();
         services.AddSingleton<CaptureLead>();
         services.AddSingleton<LeadCaptureHttp>();
