@@ -153,7 +153,7 @@ public sealed class CaptureLeadTests(CaptureOnlyAppFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [InlineData("https://www.example.com/thank-you?x=1", "https://www.example.com/thank-you?x=1")]   // origin in AllowedRedirectOrigins
+    [InlineData("https://www.example.com/thank-you?x=1", "https://www.example.com/thank-you?x=1")]   // origin in AllowedOrigins
     [InlineData("https://evil.example.net/phish", "/api/thanks")]                                    // other host
     [InlineData("http://www.example.com/thank-you", "/api/thanks")]                                   // other scheme = other origin
     [InlineData("//www.example.com/x", "/api/thanks")]                                                // not absolute

@@ -37,7 +37,7 @@ public class FunctionAppFixture : IAsyncLifetime
         {
             [StorageNames.Connection] = Azurite.ConnectionString,
             [$"{LeadCaptureOptions.SectionName}__IdentitySecret"] = IdentitySecret,
-            [$"{LeadCaptureOptions.SectionName}__AllowedRedirectOrigins__0"] = "https://www.example.com",
+            [$"{LeadCaptureOptions.SectionName}__AllowedOrigins__0"] = "https://www.example.com",
             [FunctionNames.SlaCheckScheduleSetting] = "0 * * * * *",
             [FunctionNames.FunnelRebuildScheduleSetting] = "0 * * * * *",
         };

@@ -83,20 +83,20 @@ public static class HtmlPages
     }
 
     /// <summary>The built-in thank-you page.</summary>
-    public static string ThankYou(string homePath) => $$"""
+    public static string ThankYou(string? homePath) => $$"""
         <!DOCTYPE html>
         <html lang="en">
         <head><meta charset="utf-8"><title>Thank you</title>{{Style}}</head>
         <body>
         <h1>Thank you!</h1>
         <p>We received your details and will be in touch soon.</p>
-        <p><a href="{{Encode(homePath)}}">Back to the form</a></p>
+        <p><a href="{{Encode(homePath ?? "")}}">Back to the form</a></p>
         </body>
         </html>
         """;
 
     /// <summary>The page a browser form post gets when validation fails: each field with its messages.</summary>
-    public static string FormErrors(IDictionary<string, string[]> errors, string backPath)
+    public static string FormErrors(IDictionary<string, string[]> errors, string? backPath)
     {
         var items = new StringBuilder();
         foreach (var (field, messages) in errors)
@@ -113,7 +113,7 @@ public static class HtmlPages
             <h1>Please check the form</h1>
             <div class="errors"><ul>
             {{items}}</ul></div>
-            <p><a href="{{Encode(backPath)}}">Back to the form</a> (or use your browser's back button to keep what you typed).</p>
+            <p><a href="{{Encode(backPath ?? "")}}">Back to the form</a> (or use your browser's back button to keep what you typed).</p>
             </body>
             </html>
             """;
