@@ -24,6 +24,12 @@ public sealed class LeadCaptureOptions
     /// </summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
+    /// <summary>Submissions one client address may make to a form in any hour, unless the form's row says otherwise; more are spam.</summary>
+    public int MaxPerAddressPerHour { get; set; } = 20;
+
+    /// <summary>Submissions a form takes in any minute from everyone, unless the form's row says otherwise; more are spam.</summary>
+    public int MaxPerFormPerMinute { get; set; } = 600;
+
     /// <summary>How often the Forms table is read again; edits there take effect within this time.</summary>
     public TimeSpan FormsRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -52,8 +58,8 @@ public sealed class LeadCaptureOptions
         IsContactRequest: false,
         DisposableEmails: DisposableEmailRule.Allow,
         RequireToken: false,
-        MaxPerAddressPerHour: 20,
-        MaxPerFormPerMinute: 600,
+        MaxPerAddressPerHour: MaxPerAddressPerHour,
+        MaxPerFormPerMinute: MaxPerFormPerMinute,
         HoneypotFields: SpamCheck.DefaultHoneypotFields);
 
     /// <summary>The secret as key bytes: decoded base64 when it is valid base64 of at least 32 bytes, else its UTF-8 text.</summary>

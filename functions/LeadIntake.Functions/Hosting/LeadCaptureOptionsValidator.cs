@@ -20,6 +20,8 @@ public sealed class LeadCaptureOptionsValidator : IValidateOptions<LeadCaptureOp
         if (options.RetryAfterSeconds < 1)
             failures.Add($"{LeadCaptureOptions.SectionName}:RetryAfterSeconds must be at least 1.");
 
+        if (options.MaxPerAddressPerHour < 1 || options.MaxPerFormPerMinute < 1)
+            failures.Add($"{LeadCaptureOptions.SectionName}:MaxPerAddressPerHour and MaxPerFormPerMinute must be at least 1.");
         if (options.FormsRefreshInterval < TimeSpan.Zero)
             failures.Add($"{LeadCaptureOptions.SectionName}:FormsRefreshInterval must not be negative.");
         foreach (var origin in options.AllowedOrigins)
