@@ -12,6 +12,8 @@ using LeadIntake.Storage.Kpis;
 using LeadIntake.Storage.Sla;
 using LeadIntake.Application.Webhooks;
 using LeadIntake.Storage.Leads;
+using LeadIntake.Application.PersonalData;
+using LeadIntake.Storage.PersonalData;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +63,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ILeadExportSource, TableLeadExportSource>();
         services.AddSingleton<IFunnelSourceStore, TableFunnelSourceStore>();
         services.AddSingleton<IFunnelAggregateStore, TableFunnelAggregateStore>();
+        services.AddSingleton<IPersonalDataStore, TablePersonalDataStore>();
         return services;
     }
 }
