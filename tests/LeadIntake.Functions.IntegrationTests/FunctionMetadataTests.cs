@@ -41,6 +41,18 @@ public sealed class FunctionMetadataTests
     }
 
     [Theory]
+    [InlineData(FunctionNames.EraseLead, FunctionNames.CaptureLeadRoute, "delete")]
+    [InlineData(FunctionNames.ExportPersonalData, FunctionNames.PersonalDataExportRoute, "get")]
+    public void AdminHttpFunction_Metadata_AdminLevelRouteAndMethod(string name, string route, string method)
+    {
+        var trigger = Trigger(name, "httpTrigger");
+
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Admin", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Theory]
     [InlineData(FunctionNames.ProcessLead, StorageNames.LeadCapturedQueue)]
     [InlineData(FunctionNames.ProcessActivity, StorageNames.LeadActivityQueue)]
     public void QueueFunction_Metadata_TriggeredByItsQueueOnTheHostsConnection(string name, string queue)
@@ -87,6 +99,7 @@ public sealed class FunctionMetadataTests
             FunctionNames.RecordActivities, FunctionNames.ProcessActivity, FunctionNames.RecordSalesEvent, FunctionNames.SlaCheck,
             FunctionNames.DeliverHandoffWebhook, FunctionNames.RecordSpend, FunctionNames.QueryKpis, FunctionNames.PlanMarketing,
             FunctionNames.ExportKpis, FunctionNames.ExportLeads, FunctionNames.Dashboard, FunctionNames.RebuildFunnel,
+            FunctionNames.EraseLead, FunctionNames.ExportPersonalData,
         ];
 
         Assert.Equal(known.Order(), s_functions.Select(f => f.GetProperty("name").GetString()).Order());
