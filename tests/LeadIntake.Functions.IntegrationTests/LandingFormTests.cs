@@ -7,6 +7,7 @@ using LeadIntake.Domain.Forms;
 using LeadIntake.Functions.Endpoints;
 using LeadIntake.Functions.Hosting;
 using LeadIntake.Storage;
+using LeadIntake.Storage.Capture;
 using LeadIntake.Storage.Forms;
 
 namespace LeadIntake.Functions.IntegrationTests;
@@ -176,6 +177,26 @@ public sealed class LandingFormTests(LandingFormAppFixture fixture) : IClassFixt
         var receipt = await response.Content.ReadFromJsonAsync<ReceiptBody>();
         Assert.Equal(FunctionAppFixture.Identity.LeadIdFor(email), receipt!.LeadId);
         Assert.True(LeadSubmissionParser.IsSubmissionId(receipt.SubmissionId));
+        Assert.Empty(await fixture.DrainAsync(StorageNames.LeadCapturedQueue));
+    }
+
+    [Fact]
+    public async Task Post_Spam_CountedPerDayFormAndReasonInSpamDaily()
+    {
+        for (var i = 0; i < 3; i++)
+            await _client.SendAsync(Post(("email", FunctionAppFixture.UniqueEmail()), ("formId", "counted"), ("_hp", "x")));
+        await _client.SendAsync(Post(("email", FunctionAppFixture.UniqueEmail()), ("formId", "counted"), ("last_name", "<b>deals</b>")));
+
+        // The app writes its in-memory counts every 10 seconds.
+        var day = SpamDailyEntity.PartitionKeyFor(DateOnly.FromDateTime(DateTime.UtcNow));
+        var rows = await Eventually.GetAsync(async () =>
+        {
+            var found = (await fixture.RowsAsync<SpamDailyEntity>(StorageNames.SpamDailyTable, day)).Where(row => row.Form == "counted").ToList();
+            return found.Sum(row => row.Count) == 4 ? found : null;
+        }, TimeSpan.FromSeconds(40), "the SpamDaily rows of form 'counted'");
+
+        Assert.Equal(3, rows.Single(row => row.RowKey == SpamDailyEntity.RowKeyFor("counted", SpamReason.Honeypot)).Count);
+        Assert.Equal(1, rows.Single(row => row.Reason == SpamReason.LinkInName).Count);
         Assert.Empty(await fixture.DrainAsync(StorageNames.LeadCapturedQueue));
     }
 

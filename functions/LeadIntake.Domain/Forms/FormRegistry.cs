@@ -130,7 +130,14 @@ public sealed class FormRegistry
         if (Blank(row.ConsentText) is { } consentText)
             form = form with { ConsentText = consentText };
         if (Blank(row.ConsentVersion) is { } consentVersion)
-            form = form with { ConsentVersion = consentVersion };
+        {
+            // The version travels on every consenting queue message, which refuses what it would not store.
+            var maxLength = LeadCaptureLimits.Default.MaxConsentVersionLength;
+            if (TextCleaner.SingleLine(consentVersion) is { } version && version == consentVersion && version.Length <= maxLength)
+                form = form with { ConsentVersion = version };
+            else
+                Problem(nameof(row.ConsentVersion), $"'{consentVersion}' is not a version of one line and at most {maxLength} characters");
+        }
         if (Blank(row.ConsentUrl) is { } consentUrl)
         {
             if (Uri.TryCreate(consentUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")

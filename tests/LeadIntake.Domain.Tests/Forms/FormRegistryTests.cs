@@ -59,6 +59,7 @@ public sealed class FormRegistryTests
                 DisposableEmails = "maybe",
                 MaxPerFormPerMinute = "-3",
                 RequireToken = "sometimes",
+                ConsentVersion = new string('v', 101),
             },
         ]);
 
@@ -70,7 +71,9 @@ public sealed class FormRegistryTests
         Assert.Equal(DisposableEmailRule.Allow, form.DisposableEmails);
         Assert.Equal(600, form.MaxPerFormPerMinute);
         Assert.False(form.RequireToken);
-        Assert.Equal(6, registry.Problems.Count);
+        Assert.Equal("Send me news.", form.ConsentText);
+        Assert.Equal("builtin-1", form.ConsentVersion);
+        Assert.Equal(7, registry.Problems.Count);
         Assert.All(registry.Problems, problem => Assert.StartsWith("Form 'webinar', ", problem));
         Assert.Contains(registry.Problems, problem => problem.Contains("shoe_size", StringComparison.Ordinal));
     }
