@@ -13,6 +13,7 @@ public sealed class FunctionMetadataTests
     [InlineData(FunctionNames.CaptureLead, FunctionNames.CaptureLeadRoute, "post")]
     [InlineData(FunctionNames.DemoPage, FunctionNames.DemoPageRoute, "get")]
     [InlineData(FunctionNames.ThankYouPage, FunctionNames.ThankYouPageRoute, "get")]
+    [InlineData(FunctionNames.Snippet, FunctionNames.SnippetRoute, "get")]
     public void HttpFunction_Metadata_AnonymousRouteAndMethodAsInFunctionNames(string name, string route, string method)
     {
         var trigger = Trigger(name, "httpTrigger");
@@ -87,6 +88,7 @@ public sealed class FunctionMetadataTests
             FunctionNames.RecordActivities, FunctionNames.ProcessActivity, FunctionNames.RecordSalesEvent, FunctionNames.SlaCheck,
             FunctionNames.DeliverHandoffWebhook, FunctionNames.RecordSpend, FunctionNames.QueryKpis, FunctionNames.PlanMarketing,
             FunctionNames.ExportKpis, FunctionNames.ExportLeads, FunctionNames.Dashboard, FunctionNames.RebuildFunnel,
+            FunctionNames.Snippet,
         ];
 
         Assert.Equal(known.Order(), s_functions.Select(f => f.GetProperty("name").GetString()).Order());
