@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Runs LeadIntake locally: Azurite (in memory, or on disk with --data DIR) and the function app on 127.0.0.1:7071,
 # under `func start` when Azure Functions Core Tools v4 are on PATH, else under the repository's local Functions host.
-# Usage: ./run.sh [--data DIR] [--demo]      PORT=8080 ./run.sh      LEADINTAKE_HOST=func|local ./run.sh      Ctrl-C stops everything.
+# Usage: ./run.sh [--data DIR] [--demo] [--allow-origin URL]...   PORT=8080 ./run.sh   LEADINTAKE_HOST=func|local ./run.sh   Ctrl-C stops everything.
 # --demo first fills Azurite with a seeded six-month demo history (1,500 leads, sales events, SLA breaches, spend), once per data folder.
+# --allow-origin lets pages on that origin (e.g. http://localhost:5500) post forms here: CORS and _redirect of the default form.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 data_dir=""
 demo=false
+origins=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --data) data_dir="${2:?--data needs a directory}"; shift 2 ;;
     --data=*) data_dir="${1#--data=}"; shift ;;
     --demo) demo=true; shift ;;
-    -h|--help) sed -n '2,5p' "$0" | sed 's/^# //'; exit 0 ;;
+    --allow-origin) origins+=("${2:?--allow-origin needs an origin such as http://localhost:5500}"); shift 2 ;;
+    --allow-origin=*) origins+=("${1#--allow-origin=}"); shift ;;
+    -h|--help) sed -n '2,6p' "$0" | sed 's/^# //'; exit 0 ;;
     *) echo "unknown argument: $1 (see ./run.sh --help)" >&2; exit 2 ;;
   esac
 done
@@ -75,6 +79,8 @@ setting() { node -e 'process.stdout.write(require("./'"$settings"'").Values[proc
 if [ -z "$(setting SlaCheckSchedule)" ]; then export SlaCheckSchedule="${SlaCheckSchedule:-0 * * * * *}"; fi
 # Likewise the funnel rebuild's timer (every 10 seconds locally, so the dashboard follows a demo closely).
 if [ -z "$(setting FunnelRebuildSchedule)" ]; then export FunnelRebuildSchedule="${FunnelRebuildSchedule:-*/10 * * * * *}"; fi
+# Origins from --allow-origin join the built-in default form's (the Forms table's rows still override it per form).
+for i in "${!origins[@]}"; do export "LeadCaptureOptions__AllowedOrigins__$i=${origins[$i]}"; done
 function_key=$(setting LocalHost__FunctionKey)
 master_key=$(setting LocalHost__MasterKey)
 
@@ -140,6 +146,8 @@ cat <<MSG
   LeadIntake is running ($host host).
     Demo landing page:   http://127.0.0.1:$port/api/demo
     Capture endpoint:    POST http://127.0.0.1:$port/api/leads
+    Form snippet:        <script src="http://127.0.0.1:$port/api/snippet.js" defer></script> + <form data-leadintake="my-form">
+    Allowed origins:     ${origins[*]:-none besides this app (add --allow-origin http://localhost:5500 for a page there)}
     Behaviour events:    POST http://127.0.0.1:$port/api/activities                  (function key)
     Sales events:        POST http://127.0.0.1:$port/api/leads/{lead}/sales-events   (function key)
     KPI dashboard:       http://127.0.0.1:$port/api/dashboard?code=$function_key

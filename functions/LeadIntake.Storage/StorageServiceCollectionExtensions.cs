@@ -8,6 +8,7 @@ using LeadIntake.Application.Activities;
 using LeadIntake.Application.Processing;
 using LeadIntake.Application.Sla;
 using LeadIntake.Storage.Activities;
+using LeadIntake.Storage.Forms;
 using LeadIntake.Storage.Kpis;
 using LeadIntake.Storage.Sla;
 using LeadIntake.Application.Webhooks;
@@ -61,6 +62,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ILeadExportSource, TableLeadExportSource>();
         services.AddSingleton<IFunnelSourceStore, TableFunnelSourceStore>();
         services.AddSingleton<IFunnelAggregateStore, TableFunnelAggregateStore>();
+        services.AddSingleton<IFormSettingsSource, TableFormSettingsSource>();
         return services;
     }
 }

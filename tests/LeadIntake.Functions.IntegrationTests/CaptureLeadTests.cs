@@ -148,16 +148,16 @@ public sealed class CaptureLeadTests(CaptureOnlyAppFixture fixture) : IClassFixt
         var response = await _client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Equal("/api/thanks", response.Headers.Location?.OriginalString);
+        Assert.Equal("/api/thanks?form=default", response.Headers.Location?.OriginalString);
         Assert.Single(await fixture.DrainAsync(StorageNames.LeadCapturedQueue));
     }
 
     [Theory]
-    [InlineData("https://www.example.com/thank-you?x=1", "https://www.example.com/thank-you?x=1")]   // origin in AllowedRedirectOrigins
-    [InlineData("https://evil.example.net/phish", "/api/thanks")]                                    // other host
-    [InlineData("http://www.example.com/thank-you", "/api/thanks")]                                   // other scheme = other origin
-    [InlineData("//www.example.com/x", "/api/thanks")]                                                // not absolute
-    [InlineData("javascript:alert(1)", "/api/thanks")]
+    [InlineData("https://www.example.com/thank-you?x=1", "https://www.example.com/thank-you?x=1")]   // origin in AllowedOrigins
+    [InlineData("https://evil.example.net/phish", "/api/thanks?form=default")]                                    // other host
+    [InlineData("http://www.example.com/thank-you", "/api/thanks?form=default")]                                   // other scheme = other origin
+    [InlineData("//www.example.com/x", "/api/thanks?form=default")]                                                // not absolute
+    [InlineData("javascript:alert(1)", "/api/thanks?form=default")]
     public async Task Capture_RedirectField_HonouredOnlyForAllowedOrigins(string redirect, string expectedLocation)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, LeadsPath)

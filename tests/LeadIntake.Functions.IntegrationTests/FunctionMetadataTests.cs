@@ -88,7 +88,7 @@ public sealed class FunctionMetadataTests
             FunctionNames.RecordActivities, FunctionNames.ProcessActivity, FunctionNames.RecordSalesEvent, FunctionNames.SlaCheck,
             FunctionNames.DeliverHandoffWebhook, FunctionNames.RecordSpend, FunctionNames.QueryKpis, FunctionNames.PlanMarketing,
             FunctionNames.ExportKpis, FunctionNames.ExportLeads, FunctionNames.Dashboard, FunctionNames.RebuildFunnel,
-            FunctionNames.Snippet,
+            FunctionNames.Snippet, FunctionNames.CaptureLeadPreflight, FunctionNames.FormToken,
         ];
 
         Assert.Equal(known.Order(), s_functions.Select(f => f.GetProperty("name").GetString()).Order());

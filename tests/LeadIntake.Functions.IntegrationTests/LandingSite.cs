@@ -114,7 +114,7 @@ public sealed class LandingSiteAppFixture : FunctionAppFixture
 
     /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, string>> Settings() =>
-        [new($"{LeadCaptureOptions.SectionName}__AllowedOrigins__0", Site.AllowedOrigin)];
+        [new($"{LeadCaptureOptions.SectionName}__AllowedOrigins__1", Site.AllowedOrigin)];
 }
 
 /// <summary>The collection of tests sharing one <see cref="LandingSiteAppFixture"/>.</summary>

@@ -40,7 +40,7 @@ public sealed class LeadCaptureOptionsTests
     [InlineData("example.com")]
     public void Validate_RedirectOriginNotAnOrigin_Fails(string origin)
     {
-        var options = new LeadCaptureOptions { IdentitySecret = FunctionAppFixture.IdentitySecret, AllowedRedirectOrigins = [origin] };
+        var options = new LeadCaptureOptions { IdentitySecret = FunctionAppFixture.IdentitySecret, AllowedOrigins = [origin] };
 
         Assert.True(_validator.Validate(null, options).Failed);
     }

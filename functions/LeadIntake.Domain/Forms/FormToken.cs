@@ -24,11 +24,10 @@ public enum FormTokenStatus
     Expired,
 }
 
-/// <summary>A render token read back: its status and, when it was signed by us, its times and nonce.</summary>
+/// <summary>A render token read back: its status and, when it was signed by us, when its page rendered.</summary>
 /// <param name="Status">What the check found.</param>
 /// <param name="RenderedAt">When the page first asked for a token (kept across renewals).</param>
-/// <param name="Nonce">The token's random part: the idempotency key of a plain post that sends no other.</param>
-public sealed record FormTokenCheck(FormTokenStatus Status, DateTimeOffset? RenderedAt, string? Nonce);
+public sealed record FormTokenCheck(FormTokenStatus Status, DateTimeOffset? RenderedAt);
 
 /// <summary>Signed render-time tokens: a form page gets one when it renders; the submission must bring it back.</summary>
 /// <remarks>
@@ -91,9 +90,9 @@ public sealed class FormTokens
     public FormTokenCheck Check(string formId, string? token, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(token))
-            return new FormTokenCheck(FormTokenStatus.Missing, null, null);
+            return new FormTokenCheck(FormTokenStatus.Missing, null);
         if (Read(formId, token.Trim()) is not { } parts)
-            return new FormTokenCheck(FormTokenStatus.Invalid, null, null);
+            return new FormTokenCheck(FormTokenStatus.Invalid, null);
 
         var renderedAt = DateTimeOffset.FromUnixTimeMilliseconds(parts.RenderedAt);
         var issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(parts.IssuedAt);
@@ -101,7 +100,7 @@ public sealed class FormTokens
             : now - issuedAt > Lifetime ? FormTokenStatus.Expired
             : now - renderedAt < MinimumFillTime ? FormTokenStatus.TooFast
             : FormTokenStatus.Valid;
-        return new FormTokenCheck(status, renderedAt, parts.Nonce);
+        return new FormTokenCheck(status, renderedAt);
     }
 
     private string Sign(string formId, long renderedAt, long issuedAt, string nonce)

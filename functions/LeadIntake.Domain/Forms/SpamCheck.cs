@@ -59,6 +59,6 @@ public static partial class SpamCheck
     /// <summary>True when <paramref name="text"/> holds a web address (<c>http://</c>, <c>www.</c>) or an HTML tag.</summary>
     public static bool HasLinkOrMarkup(string text) => LinkOrMarkup().IsMatch(text);
 
-    [GeneratedRegex(@"https?:|www\.|<\s*/?\s*[a-z!]|\[url", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"https?:|www\.|</?[a-z!]|\[url", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex LinkOrMarkup();
 }

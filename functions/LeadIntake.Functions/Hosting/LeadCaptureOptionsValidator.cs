@@ -1,3 +1,4 @@
+using LeadIntake.Domain.Forms;
 using Microsoft.Extensions.Options;
 
 namespace LeadIntake.Functions.Hosting;
@@ -19,11 +20,14 @@ public sealed class LeadCaptureOptionsValidator : IValidateOptions<LeadCaptureOp
         if (options.RetryAfterSeconds < 1)
             failures.Add($"{LeadCaptureOptions.SectionName}:RetryAfterSeconds must be at least 1.");
 
-        foreach (var origin in options.AllowedRedirectOrigins)
+        if (options.MaxPerAddressPerHour < 1 || options.MaxPerFormPerMinute < 1)
+            failures.Add($"{LeadCaptureOptions.SectionName}:MaxPerAddressPerHour and MaxPerFormPerMinute must be at least 1.");
+        if (options.FormsRefreshInterval < TimeSpan.Zero)
+            failures.Add($"{LeadCaptureOptions.SectionName}:FormsRefreshInterval must not be negative.");
+        foreach (var origin in options.AllowedOrigins)
         {
-            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
-                || uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query))
-                failures.Add($"{LeadCaptureOptions.SectionName}:AllowedRedirectOrigins entry '{origin}' is not an origin such as https://example.com.");
+            if (FormRegistry.NormaliseOrigin(origin) is null)
+                failures.Add($"{LeadCaptureOptions.SectionName}:AllowedOrigins entry '{origin}' is not an origin such as https://example.com.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -11,6 +11,7 @@ using LeadIntake.Application.Webhooks;
 using LeadIntake.Domain.Capture;
 using LeadIntake.Domain.Forms;
 using LeadIntake.Functions.Endpoints;
+using LeadIntake.Functions.Forms;
 using LeadIntake.Functions.Policy;
 using LeadIntake.Functions.Scoring;
 using LeadIntake.Functions.Webhooks;
@@ -45,7 +46,9 @@ public static class LeadIntakeServiceCollectionExtensions
 
         services.AddSingleton(provider => new LeadIdentity(provider.GetRequiredService<IOptions<LeadCaptureOptions>>().Value.GetIdentitySecretBytes()));
         services.AddSingleton(provider => new FormTokens(provider.GetRequiredService<IOptions<LeadCaptureOptions>>().Value.GetIdentitySecretBytes()));
-        services.AddSingleton<RedirectPolicy>();
+        services.AddSingleton<IFormRegistryProvider, FormRegistryProvider>();
+        services.AddSingleton<SubmissionRateLimiter>();
+        services.AddSingleton<LandingFormHttp>();
         services.AddSingleton<CaptureLead>();
         services.AddSingleton<LeadCaptureHttp>();
         services.AddSingleton<HandoffSender>();
