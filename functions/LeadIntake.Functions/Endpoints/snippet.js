@@ -86,9 +86,9 @@
           if (isHttpUrl(data.thankYouUrl)) state.thankYouUrl = data.thankYouUrl;
           const consent = form.querySelector('[data-leadintake-consent]');
           if (consent && !consent.textContent.trim() && data.consentText) {
-            consent.textContent = `${data.consentText} `;
+            consent.textContent = data.consentText;
             if (isHttpUrl(data.consentUrl))
-              consent.append(make('a', { href: data.consentUrl, textContent: 'Privacy notice', target: '_blank', rel: 'noopener' }));
+              consent.append(' ', make('a', { href: data.consentUrl, textContent: 'Privacy notice', target: '_blank', rel: 'noopener' }));
           }
         })
         .catch(() => { /* no token (offline, or origin not allowed): the submission still goes, the server decides */ })
