@@ -40,9 +40,13 @@ public sealed class SnippetBrowserTests(LandingSiteAppFixture fixture) : Headles
         await page.FillAsync("#first_name", "Ada");
         await page.FillAsync("#company", "Contoso");
         await Task.Delay(s_humanPause);
-        var request = await page.RunAndWaitForRequestAsync(() => page.ClickAsync("button[type=submit]"), IsLeadPost);
+        var posts = 0;
+        page.Request += (_, sent) => posts += IsLeadPost(sent) ? 1 : 0;
+        // A double click: the button is disabled while the first post is on its way, so there is one post.
+        var request = await page.RunAndWaitForRequestAsync(() => page.DblClickAsync("button[type=submit]"), IsLeadPost);
         await page.Locator(".leadintake-success", new PageLocatorOptions { HasTextString = SuccessMessage }).WaitForAsync();
 
+        Assert.Equal(1, posts);
         var posted = QueryHelpers.ParseQuery(request.PostData);
         Assert.Equal(token.RootElement.GetProperty("token").GetString(), posted[FormTokens.TokenField].Single());
         Assert.Equal(LandingSite.FormId, posted["formId"].Single());
@@ -182,6 +186,31 @@ public sealed class SnippetBrowserTests(LandingSiteAppFixture fixture) : Headles
         Assert.Equal(0, await page.Locator(".leadintake-success").CountAsync());
         await Task.Delay(TimeSpan.FromSeconds(5));
         Assert.Null(await fixture.LeadAsync(FunctionAppFixture.Identity.LeadIdFor(email)));
+    }
+
+    [Fact]
+    public async Task Focus_TokenOlderThanTwelveHours_RenewsItAndPostsTheRenewedToken()
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.Clock.InstallAsync();
+        await page.GotoAsync($"{Site.AllowedOrigin}/landing");
+        await WaitForTokenAsync(page);
+        var first = await page.InputValueAsync($"[name={FormTokens.TokenField}]");
+
+        // The page stays open overnight; the visitor comes back to the form.
+        await page.Clock.FastForwardAsync("13:00:00");
+        var renewal = await page.RunAndWaitForResponseAsync(() => page.FocusAsync("#email"), r => r.Url.Contains("/token?renew=", StringComparison.Ordinal));
+
+        Assert.Equal(200, renewal.Status);
+        Assert.Equal(new Uri(fixture.Host.BaseAddress, $"api/forms/{LandingSite.FormId}/token?renew={Uri.EscapeDataString(first)}").AbsoluteUri, renewal.Url);
+        using var body = JsonDocument.Parse(await renewal.TextAsync());
+        var renewed = body.RootElement.GetProperty("token").GetString();
+        await page.WaitForFunctionAsync($"expected => document.querySelector('[name={FormTokens.TokenField}]').value === expected", renewed);
+        Assert.NotEqual(first, renewed);
+        // Renewal keeps the render time and nonce (v1.{renderedAt}.{issuedAt}.{nonce}.{mac}).
+        Assert.Equal(first.Split('.')[1], renewed!.Split('.')[1]);
+        Assert.Equal(first.Split('.')[3], renewed.Split('.')[3]);
     }
 
     private async Task<IBrowserContext> NewContextAsync()
