@@ -9,6 +9,7 @@ using LeadIntake.Application.Processing;
 using LeadIntake.Application.Sla;
 using LeadIntake.Storage.Activities;
 using LeadIntake.Storage.Forms;
+using LeadIntake.Storage.Capture;
 using LeadIntake.Storage.Kpis;
 using LeadIntake.Storage.Sla;
 using LeadIntake.Application.Webhooks;
@@ -63,6 +64,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IFunnelSourceStore, TableFunnelSourceStore>();
         services.AddSingleton<IFunnelAggregateStore, TableFunnelAggregateStore>();
         services.AddSingleton<IFormSettingsSource, TableFormSettingsSource>();
+        services.AddSingleton<ISpamCountStore, TableSpamCountStore>();
         return services;
     }
 }

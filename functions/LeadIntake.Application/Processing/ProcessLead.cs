@@ -33,7 +33,11 @@ public sealed class ProcessLead(
     {
         var scorer = await scorers.GetScorerAsync(cancellationToken);
         var policy = await policies.GetPolicyAsync(cancellationToken);
-        var submitted = new LeadActivity(submission.SubmissionId, EngagementPolicy.FormSubmission, submission.ReceivedAt, new Dictionary<string, string>());
+        // The timeline row keeps this submission's consent proof for good (the lead's columns keep only the latest).
+        var submitted = new LeadActivity(submission.SubmissionId, EngagementPolicy.FormSubmission, submission.ReceivedAt, new Dictionary<string, string>())
+        {
+            Consent = ConsentProof.Of(submission),
+        };
         LeadProcessingOutcome? lostRound = null;
         var recorded = false;
 

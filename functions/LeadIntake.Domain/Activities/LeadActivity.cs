@@ -12,4 +12,8 @@ public sealed record LeadActivity(string Id, string Type, DateTimeOffset At, IRe
 
     /// <summary>The event type that sets <see cref="Policy.LeadSignal.HardBounced"/>.</summary>
     public const string HardBounce = "hard_bounce";
+
+    /// <summary>On a form submission that said yes to marketing consent: the proof of it (wording version, form, page, time).</summary>
+    /// <remarks>Stored on the submission's timeline row, so every consent given stays provable; null on every other event.</remarks>
+    public Leads.ConsentProof? Consent { get; init; }
 }

@@ -55,6 +55,9 @@ public sealed record LeadCaptureLimits
     /// <summary>Longest form id. Default 100.</summary>
     public int MaxFormIdLength { get; init; } = 100;
 
+    /// <summary>Longest consent wording version (from the form registry) a queue message may carry. Default 100.</summary>
+    public int MaxConsentVersionLength { get; init; } = 100;
+
     /// <summary>Longest page URL or referrer. Default 2,048.</summary>
     public int MaxUrlLength { get; init; } = 2048;
 

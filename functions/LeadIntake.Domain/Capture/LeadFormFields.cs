@@ -24,6 +24,9 @@ internal static class LeadFormFields
     public static readonly LeadFormField Gclid = new(LeadFieldNames.Gclid, "gclid", LeadFieldKind.Tracking, l => l.MaxUtmLength);
     public static readonly LeadFormField Fbclid = new(LeadFieldNames.Fbclid, "fbclid", LeadFieldKind.Tracking, l => l.MaxUtmLength);
 
+    /// <summary>The consent wording's version: set by capture from the form registry, checked in queue messages, never read from a form.</summary>
+    public static readonly LeadFormField ConsentVersion = new("consentVersion", "Consent version", LeadFieldKind.SingleLine, l => l.MaxConsentVersionLength);
+
     /// <summary>The Referer header: checked in queue messages like a URL field, never read from a form.</summary>
     public static readonly LeadFormField RefererHeader = new("referer", "Referer", LeadFieldKind.Url, l => l.MaxUrlLength);
 

@@ -6,11 +6,13 @@ namespace LeadIntake.Domain.Capture;
 /// <summary>The <c>lead-captured</c> queue message: a <see cref="LeadSubmission"/> as versioned JSON.</summary>
 /// <remarks>
 /// Format (camelCase, nulls omitted): version, submissionId, leadId, email, firstName, lastName, company,
-/// jobTitle, phone, country, message, consentMarketing, contactRequested, formId, customFields {name: value},
+/// jobTitle, phone, country, message, consentMarketing, consentVersion, contactRequested, formId, customFields {name: value},
 /// utm {source, medium, campaign, term, content, gclid, fbclid}, pageUrl, pageReferrer, receivedAt (ISO-8601),
 /// userAgent, referer, clientIpHash.
-/// Versions: 1 — first format (2026-11). Readers refuse versions they do not know; add a version, never
-/// change the meaning of a field in place.
+/// Versions: 1 — first format (2026-11); consentVersion added 2026-12 (optional, absent in older messages, which read as
+/// before: no wording version recorded). An optional field is added within a version: a build that does not know it
+/// ignores it, so instances of both builds can share the queue during a deployment. Readers refuse versions they do not
+/// know; add a version for anything else, never change the meaning of a field in place.
 /// </remarks>
 public static class LeadSubmissionMessage
 {
@@ -119,6 +121,7 @@ public static class LeadSubmissionMessage
             Country = s.Country,
             Message = s.Message,
             ConsentMarketing = s.ConsentMarketing,
+            ConsentVersion = s.ConsentVersion,
             ContactRequested = s.ContactRequested,
             FormId = s.FormId,
             CustomFields = s.CustomFields.Count == 0 ? null : new Dictionary<string, string>(s.CustomFields),
@@ -154,6 +157,7 @@ public static class LeadSubmissionMessage
         Country = m.Country,
         Message = m.Message,
         ConsentMarketing = m.ConsentMarketing,
+        ConsentVersion = m.ConsentVersion,
         ContactRequested = m.ContactRequested,
         FormId = m.FormId,
         CustomFields = new Dictionary<string, string>(m.CustomFields ?? [], StringComparer.OrdinalIgnoreCase),

@@ -38,6 +38,7 @@ internal static class LeadSubmissionMessageChecks
         CheckText(problems, LeadFormFields.Country, m.Country, limits);
         CheckText(problems, LeadFormFields.Message, m.Message, limits);
         CheckText(problems, LeadFormFields.FormId, m.FormId, limits);
+        CheckText(problems, LeadFormFields.ConsentVersion, m.ConsentVersion, limits);
         CheckText(problems, LeadFormFields.PageUrl, m.PageUrl, limits);
         CheckText(problems, LeadFormFields.PageReferrer, m.PageReferrer, limits);
         CheckText(problems, LeadFormFields.RefererHeader, m.Referer, limits);

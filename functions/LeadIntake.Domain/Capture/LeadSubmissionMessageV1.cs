@@ -27,6 +27,8 @@ internal sealed class LeadSubmissionMessageV1
 
     public bool? ConsentMarketing { get; set; }
 
+    public string? ConsentVersion { get; set; }
+
     public bool? ContactRequested { get; set; }
 
     public string? FormId { get; set; }

@@ -60,11 +60,21 @@ public sealed record Lead
 
     /// <summary>Marketing consent: the latest explicit answer; false until a submission says yes.</summary>
     /// <remarks>
-    /// A later explicit "no" sets it back to false (a withdrawal); a submission without the field changes nothing.
+    /// A later explicit "no" sets it back to false (a withdrawal), and so does an <c>unsubscribe</c> event later than the
+    /// latest "yes" (<see cref="Qualification.LeadQualifier"/>); a submission without the field changes nothing. The proof
+    /// of the latest "yes" stays in <see cref="Consent"/>.
     /// Whether false was ever said explicitly is in <see cref="FieldUpdatedAt"/> (an entry for
     /// <see cref="Capture.LeadFieldNames.ConsentMarketing"/>).
     /// </remarks>
     public bool ConsentMarketing { get; init; }
+
+    /// <summary>The proof of the latest marketing consent given (wording version, form, page, time); null when none was.</summary>
+    /// <remarks>
+    /// Set by the submission with the latest received-at that said yes (<see cref="ConsentProof.Latest"/>); a later
+    /// submission without the field, an explicit "no" or an unsubscribe keep it as history. Whether the consent is still
+    /// in force is <see cref="ConsentMarketing"/>. Every consent given is also on the lead's timeline (its form-submission row).
+    /// </remarks>
+    public ConsentProof? Consent { get; init; }
 
     /// <summary>Contact request: the latest explicit answer; false until a submission says yes.</summary>
     /// <remarks>Merged like <see cref="ConsentMarketing"/>.</remarks>

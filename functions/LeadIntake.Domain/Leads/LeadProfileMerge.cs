@@ -18,6 +18,10 @@ namespace LeadIntake.Domain.Leads;
 /// a true without a recorded time counts as of <see cref="Lead.LastSeenAt"/>.
 /// </para>
 /// <para>
+/// Consent proof (<see cref="Lead.Consent"/>): the "yes" with the latest received-at wins, whatever the flag became
+/// (an older "yes" processed late after a newer "no" is still the latest consent given); "no" and absent keep it.
+/// </para>
+/// <para>
 /// Custom fields: the submission received last (at or after <see cref="Lead.LastSeenAt"/>) sets its values and
 /// moves its names to the end of <see cref="Lead.CustomFields"/>, which is ordered least recently set first. When
 /// the map would then hold more than <see cref="Lead.MaxCustomFields"/> names or more than
@@ -83,6 +87,7 @@ internal static class LeadProfileMerge
             FormId = Pick(LeadFieldNames.FormId, lead.FormId, s.FormId),
             ConsentMarketing = PickFlag(LeadFieldNames.ConsentMarketing, lead.ConsentMarketing, s.ConsentMarketing),
             ContactRequested = PickFlag(LeadFieldNames.ContactRequested, lead.ContactRequested, s.ContactRequested),
+            Consent = ConsentProof.Latest(current is null ? null : lead.Consent, ConsentProof.Of(s)),
             CustomFields = isNewer ? MergeNewest(lead.CustomFields, s.CustomFields) : MergeOlder(lead.CustomFields, s.CustomFields),
             FieldUpdatedAt = updatedAt,
             EmailClass = enrichment.EmailClass,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeadIntake.Domain.Activities;
+using LeadIntake.Domain.Capture;
 using LeadIntake.Domain.Funnel;
 using LeadIntake.Domain.Leads;
 using LeadIntake.Domain.Policy;
@@ -50,6 +51,7 @@ public static class LeadQualifier
             UnsubscribedAt = Latest(lead.UnsubscribedAt, activities, LeadActivity.Unsubscribe),
             HardBouncedAt = Latest(lead.HardBouncedAt, activities, LeadActivity.HardBounce),
         };
+        current = WithdrawConsentOnUnsubscribe(current);
         var changes = new List<StageChange>();
         var handedOff = false;
 
@@ -113,6 +115,22 @@ public static class LeadQualifier
         }
 
         return new QualificationOutcome(current, changes, handedOff);
+    }
+
+    // Withdrawal is an activity: an unsubscribe later than the latest "yes" sets ConsentMarketing back to false, recorded as
+    // an answer at the unsubscribe's time, so a "yes" received before it and processed late cannot turn consent on again
+    // (LeadProfileMerge compares times). A "yes" after the unsubscribe gives consent again. The proof (Lead.Consent) stays.
+    private static Lead WithdrawConsentOnUnsubscribe(Lead lead)
+    {
+        if (!lead.ConsentMarketing || lead.UnsubscribedAt is not { } unsubscribedAt
+            || (lead.FieldUpdatedAt.TryGetValue(LeadFieldNames.ConsentMarketing, out var consentAt) && consentAt > unsubscribedAt))
+            return lead;
+
+        var updatedAt = new Dictionary<string, DateTimeOffset>(lead.FieldUpdatedAt, StringComparer.Ordinal)
+        {
+            [LeadFieldNames.ConsentMarketing] = unsubscribedAt,
+        };
+        return lead with { ConsentMarketing = false, FieldUpdatedAt = updatedAt };
     }
 
     private static DateTimeOffset? Latest(DateTimeOffset? known, IReadOnlyList<LeadActivity> activities, string type)

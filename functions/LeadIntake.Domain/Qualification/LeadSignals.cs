@@ -11,7 +11,7 @@ public static class LeadSignals
     /// <summary>The signals of <paramref name="lead"/>.</summary>
     /// <remarks>
     /// Unsubscribed holds when the latest unsubscribe is later than the latest "yes" to marketing consent (a lead who opts in
-    /// again is no longer unsubscribed). Competitor and student domains are matched on the email's domain: a suffix
+    /// again is no longer unsubscribed); while it holds, ConsentMarketing does not (the unsubscribe withdrew the consent). Competitor and student domains are matched on the email's domain: a suffix
     /// <c>.edu</c> matches <c>mit.edu</c> and <c>cs.mit.edu</c>.
     /// </remarks>
     public static IReadOnlySet<LeadSignal> Of(Lead lead, QualificationPolicy policy)
@@ -21,7 +21,10 @@ public static class LeadSignals
         var signals = new HashSet<LeadSignal>();
         if (lead.ContactRequested)
             signals.Add(LeadSignal.ContactRequested);
-        if (lead.ConsentMarketing)
+        var unsubscribed = lead.UnsubscribedAt is { } unsubscribedAt
+            && !(lead.ConsentMarketing && lead.FieldUpdatedAt.TryGetValue(LeadFieldNames.ConsentMarketing, out var consentAt) && consentAt > unsubscribedAt);
+        // Consent withdrawn by an unsubscribe no longer counts, even on a lead stored before the withdrawal cleared the flag.
+        if (lead.ConsentMarketing && !unsubscribed)
             signals.Add(LeadSignal.ConsentMarketing);
         signals.Add(lead.EmailClass switch
         {
@@ -37,8 +40,7 @@ public static class LeadSignals
         if (domain is not null && policy.StudentDomainSuffixes.Any(suffix => ("." + domain).EndsWith(suffix.StartsWith('.') ? suffix : "." + suffix, StringComparison.Ordinal)))
             signals.Add(LeadSignal.StudentDomain);
 
-        if (lead.UnsubscribedAt is { } unsubscribed
-            && !(lead.ConsentMarketing && lead.FieldUpdatedAt.TryGetValue(LeadFieldNames.ConsentMarketing, out var consentAt) && consentAt > unsubscribed))
+        if (unsubscribed)
             signals.Add(LeadSignal.Unsubscribed);
         if (lead.HardBouncedAt is not null)
             signals.Add(LeadSignal.HardBounced);

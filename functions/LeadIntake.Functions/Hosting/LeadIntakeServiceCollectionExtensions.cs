@@ -89,6 +89,11 @@ public static class LeadIntakeServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<PublishedModelScorerProvider>(provider)
             : provider.GetRequiredService<PointsScorerProvider>());
         services.AddSingleton<IQualificationPolicyProvider>(provider => ActivatorUtilities.CreateInstance<QualificationPolicyProvider>(provider));
+
+        // Spam counts: recorded in memory by capture, written to SpamDaily every 10 s and at shutdown.
+        services.AddSingleton(provider => new SpamLog(provider.GetRequiredService<ISpamCountStore>()));
+        services.AddSingleton<ISpamLog>(provider => provider.GetRequiredService<SpamLog>());
+        services.AddHostedService<SpamLogFlusher>();
         return services;
     }
 }

@@ -24,6 +24,22 @@ public sealed class LeadActivityEntity : TableRow
     /// <summary>Extra facts the sender gave, as a JSON object; behaviour events only.</summary>
     public string? Properties { get; set; }
 
+    /// <summary>True on a form submission that said yes to marketing consent; empty otherwise.</summary>
+    /// <remarks>
+    /// With <see cref="ConsentVersion"/>, <see cref="ConsentFormId"/>, <see cref="ConsentPageUrl"/> and <see cref="At"/>: the
+    /// proof of that consent, kept for good (the lead's row keeps only the latest consent's).
+    /// </remarks>
+    public bool? ConsentMarketing { get; set; }
+
+    /// <summary>Version of the consent wording shown; consenting form submissions only.</summary>
+    public string? ConsentVersion { get; set; }
+
+    /// <summary>The form consent was given on; consenting form submissions only.</summary>
+    public string? ConsentFormId { get; set; }
+
+    /// <summary>The page consent was given on; consenting form submissions only.</summary>
+    public string? ConsentPageUrl { get; set; }
+
     /// <summary>Who reported it; sales events only.</summary>
     public string? Actor { get; set; }
 

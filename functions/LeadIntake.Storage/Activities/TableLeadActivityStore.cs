@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using LeadIntake.Application.Activities;
 using LeadIntake.Domain.Activities;
+using LeadIntake.Domain.Leads;
 using LeadIntake.Domain.Sales;
 using LeadIntake.Storage.Leads;
 
@@ -26,6 +27,10 @@ public sealed class TableLeadActivityStore(TableServiceClient tables) : ILeadAct
                 At = activity.At.ToUniversalTime(),
                 EventId = activity.Id,
                 Properties = activity.Properties.Count == 0 ? null : LeadEntityMapper.ToStoredJson(activity.Properties),
+                ConsentMarketing = activity.Consent is null ? null : true,
+                ConsentVersion = activity.Consent?.Version,
+                ConsentFormId = activity.Consent?.FormId,
+                ConsentPageUrl = activity.Consent?.PageUrl,
             }, cancellationToken);
             return true;
         }
@@ -59,7 +64,10 @@ public sealed class TableLeadActivityStore(TableServiceClient tables) : ILeadAct
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and RowKey ge {LeadEntityMapper.TimeKey(since)} and Source ne {sales}");
         var found = new List<LeadActivity>();
         await foreach (var row in _table.QueryAsync<LeadActivityEntity>(filter, cancellationToken: cancellationToken))
-            found.Add(new LeadActivity(row.EventId, row.Type, row.At, LeadEntityMapper.FromStoredJson(row.Properties)));
+            found.Add(new LeadActivity(row.EventId, row.Type, row.At, LeadEntityMapper.FromStoredJson(row.Properties))
+            {
+                Consent = row.ConsentMarketing == true ? new ConsentProof(row.ConsentVersion, row.ConsentFormId, row.ConsentPageUrl, row.At) : null,
+            });
         return found;
     }
 

@@ -32,8 +32,26 @@ public sealed class LeadEntity : TableRow
     /// <summary>Country, latest non-empty value.</summary>
     public string? Country { get; set; }
 
-    /// <summary>Whether the lead agreed to marketing email: false until a submission says yes (stored as false, never empty).</summary>
+    /// <summary>Whether the lead's marketing consent is in force: false until a submission says yes, false again after an
+    /// explicit "no" or an unsubscribe (stored as false, never empty).</summary>
     public bool ConsentMarketing { get; set; }
+
+    /// <summary>Version of the consent wording of the latest consent given (the form registry's ConsentVersion).</summary>
+    /// <remarks>
+    /// With <see cref="ConsentFormId"/>, <see cref="ConsentPageUrl"/> and <see cref="ConsentAt"/>: the proof of the latest
+    /// "yes", kept after a withdrawal (<see cref="ConsentMarketing"/> false, <see cref="UnsubscribedAt"/>) as history.
+    /// Every earlier consent is on its form-submission row in <c>LeadActivities</c>.
+    /// </remarks>
+    public string? ConsentVersion { get; set; }
+
+    /// <summary>The form the latest consent was given on.</summary>
+    public string? ConsentFormId { get; set; }
+
+    /// <summary>The page the latest consent was given on.</summary>
+    public string? ConsentPageUrl { get; set; }
+
+    /// <summary>When the latest consent was given: its submission's received-at (UTC); empty when none was.</summary>
+    public DateTimeOffset? ConsentAt { get; set; }
 
     /// <summary>Whether the lead asked to be contacted: false until a submission says yes.</summary>
     public bool ContactRequested { get; set; }

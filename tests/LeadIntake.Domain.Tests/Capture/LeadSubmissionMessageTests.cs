@@ -269,4 +269,52 @@ public class LeadSubmissionMessageTests
         change(node);
         return node.ToJsonString();
     }
+    [Fact]
+    public void SerializeDeserialize_ConsentVersion_RoundTrips()
+    {
+        var original = TestLeads.Submit(TestLeads.T0, ("email", "ana@example.com"), ("consentMarketing", "yes")) with { ConsentVersion = "privacy-2026-11" };
+
+        var json = LeadSubmissionMessage.Serialize(original);
+
+        var read = LeadSubmissionMessage.Deserialize(json);
+
+        Assert.Equal("privacy-2026-11", (string)JsonNode.Parse(json)!["consentVersion"]!);
+        Assert.Equal(original with { CustomFields = read.CustomFields }, read);
+    }
+
+    [Fact]
+    public void Deserialize_MessageWrittenBeforeConsentVersion_ReadsWithoutIt()
+    {
+        // A version-1 message as the build before consentVersion wrote it (no such field).
+        var json = JsonNode.Parse(LeadSubmissionMessage.Serialize(Full() with { ConsentMarketing = true, ConsentVersion = "v1" }))!.AsObject();
+        json.Remove("consentVersion");
+
+        var read = LeadSubmissionMessage.Deserialize(json.ToJsonString());
+
+        Assert.True(read.ConsentMarketing);
+        Assert.Null(read.ConsentVersion);
+    }
+
+    [Theory]
+    [InlineData(" v1", "consentVersion: not normalised")]
+    [InlineData("v1\\u0007", "consentVersion: not normalised")]   // a control character, JSON-escaped
+    public void Deserialize_ConsentVersionNotNormalised_MalformedNamesField(string value, string expected)
+    {
+        var json = LeadSubmissionMessage.Serialize(Full()).Replace("\"version\":1,", $"\"version\":1,\"consentVersion\":\"{value}\",", StringComparison.Ordinal);
+
+        var e = Assert.Throws<MalformedMessageException>(() => LeadSubmissionMessage.Deserialize(json));
+
+        Assert.Equal(MalformedMessageReason.InvalidSubmission, e.Reason);
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void Deserialize_ConsentVersionTooLong_Malformed()
+    {
+        var original = Full() with { ConsentMarketing = true, ConsentVersion = new string('v', LeadCaptureLimits.Default.MaxConsentVersionLength + 1) };
+
+        var e = Assert.Throws<MalformedMessageException>(() => LeadSubmissionMessage.Deserialize(LeadSubmissionMessage.Serialize(original)));
+
+        Assert.Contains("consentVersion: Consent version is too long: 101 characters, at most 100.", e.Message);
+    }
 }
