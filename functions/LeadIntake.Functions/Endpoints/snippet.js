@@ -167,14 +167,19 @@
       HTMLFormElement.prototype.submit.call(form);
     };
 
-    const buttons = () => form.querySelectorAll('button:not([type=button]):not([type=reset]), input[type=submit], input[type=image]');
+    const setBusy = (busy) => {
+      state.busy = busy;
+      if (busy) form.setAttribute('aria-busy', 'true'); else form.removeAttribute('aria-busy');
+      form.querySelectorAll('button:not([type=button]):not([type=reset]), input[type=submit], input[type=image]')
+        .forEach((button) => { button.disabled = busy; });
+    };
+    // Back from the page a plain post led to, the browser may restore this one as it was: busy. Let the visitor retry.
+    window.addEventListener('pageshow', (event) => { if (event.persisted && state.busy) setBusy(false); });
 
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       if (state.busy) return;
-      state.busy = true;
-      buttons().forEach((button) => { button.disabled = true; });
-      form.setAttribute('aria-busy', 'true');
+      setBusy(true);
       clearErrors();
 
       for (const name of TRACKING) fillIn(form, [name], firstTouch[name]);
@@ -203,9 +208,7 @@
       if (response.status === 400) showProblem(problem);
       else showSummary([(problem && (problem.detail || problem.title)) || DEFAULT_FAILURE]).focus();
       form.dispatchEvent(new CustomEvent('leadintake:error', { bubbles: true, detail: { status: response.status } }));
-      state.busy = false;
-      form.removeAttribute('aria-busy');
-      buttons().forEach((button) => { button.disabled = false; });
+      setBusy(false);
     });
   }
 
