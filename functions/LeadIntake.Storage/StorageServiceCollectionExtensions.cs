@@ -14,6 +14,8 @@ using LeadIntake.Storage.Kpis;
 using LeadIntake.Storage.Sla;
 using LeadIntake.Application.Webhooks;
 using LeadIntake.Storage.Leads;
+using LeadIntake.Application.PersonalData;
+using LeadIntake.Storage.PersonalData;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +67,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IFunnelAggregateStore, TableFunnelAggregateStore>();
         services.AddSingleton<IFormSettingsSource, TableFormSettingsSource>();
         services.AddSingleton<ISpamCountStore, TableSpamCountStore>();
+        services.AddSingleton<IPersonalDataStore, TablePersonalDataStore>();
         return services;
     }
 }

@@ -13,6 +13,8 @@ public sealed class FunctionMetadataTests
     [InlineData(FunctionNames.CaptureLead, FunctionNames.CaptureLeadRoute, "post")]
     [InlineData(FunctionNames.DemoPage, FunctionNames.DemoPageRoute, "get")]
     [InlineData(FunctionNames.ThankYouPage, FunctionNames.ThankYouPageRoute, "get")]
+    [InlineData(FunctionNames.CaptureLeadPreflight, FunctionNames.CaptureLeadRoute, "options")]
+    [InlineData(FunctionNames.FormToken, FunctionNames.FormTokenRoute, "get")]
     [InlineData(FunctionNames.Snippet, FunctionNames.SnippetRoute, "get")]
     public void HttpFunction_Metadata_AnonymousRouteAndMethodAsInFunctionNames(string name, string route, string method)
     {
@@ -39,6 +41,18 @@ public sealed class FunctionMetadataTests
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Theory]
+    [InlineData(FunctionNames.EraseLead, FunctionNames.CaptureLeadRoute, "delete")]
+    [InlineData(FunctionNames.ExportPersonalData, FunctionNames.PersonalDataExportRoute, "get")]
+    public void AdminHttpFunction_Metadata_AdminLevelRouteAndMethod(string name, string route, string method)
+    {
+        var trigger = Trigger(name, "httpTrigger");
+
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Admin", trigger.GetProperty("authLevel").GetString());
     }
 
     [Theory]
@@ -88,7 +102,8 @@ public sealed class FunctionMetadataTests
             FunctionNames.RecordActivities, FunctionNames.ProcessActivity, FunctionNames.RecordSalesEvent, FunctionNames.SlaCheck,
             FunctionNames.DeliverHandoffWebhook, FunctionNames.RecordSpend, FunctionNames.QueryKpis, FunctionNames.PlanMarketing,
             FunctionNames.ExportKpis, FunctionNames.ExportLeads, FunctionNames.Dashboard, FunctionNames.RebuildFunnel,
-            FunctionNames.Snippet, FunctionNames.CaptureLeadPreflight, FunctionNames.FormToken,
+            FunctionNames.EraseLead, FunctionNames.ExportPersonalData, FunctionNames.CaptureLeadPreflight, FunctionNames.FormToken,
+            FunctionNames.Snippet,
         ];
 
         Assert.Equal(known.Order(), s_functions.Select(f => f.GetProperty("name").GetString()).Order());

@@ -42,4 +42,19 @@ public sealed class StorageDownTests(StorageDownAppFixture fixture) : IClassFixt
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Restarting the worker", fixture.Host.Output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("DELETE", "api/leads?email=jane%40example.com")]
+    [InlineData("GET", "api/leads/export?email=jane%40example.com")]
+    public async Task PersonalData_StorageUnreachable_Returns503ProblemWithRetryAfter(string method, string path)
+    {
+        await fixture.Host.WaitForOutputAsync("Storage not reachable yet", TimeSpan.FromSeconds(30));
+
+        var response = await fixture.Host.Client.SendAsync(fixture.Host.AdminRequest(new HttpMethod(method), path));
+
+        // An erasure that could not run is never answered as done (200 with zero counts).
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+    }
 }

@@ -22,7 +22,9 @@ public sealed class LeadExportSourceTests(StorageFixture fixture) : IClassFixtur
             FirstName = "=1+1", Score = 71, Grade = "B", Engagement = 20, Channel = "email", FirstTouchCampaign = "spring", Owner = "ada@sales",
             StageEnteredAt = firstSeen.AddHours(1), Outcome = null, Amount = 12.5,
         };
-        await leads.AddEntityAsync(Lead("a", "MQL", s_day));
+        var a0 = Lead("a", "MQL", s_day);
+        (a0.ConsentMarketing, a0.ConsentVersion, a0.ConsentFormId, a0.ConsentAt) = (true, "privacy-2030-06", "webinar", s_day.AddMinutes(-5));
+        await leads.AddEntityAsync(a0);
         await leads.AddEntityAsync(Lead("b", "MQL", s_day.AddDays(1).AddMilliseconds(-1)));
         await leads.AddEntityAsync(Lead("c", "MQL", s_day.AddDays(1)));       // after the range
         await leads.AddEntityAsync(Lead("d", "SQL", s_day.AddHours(3)));      // another stage
@@ -38,7 +40,14 @@ public sealed class LeadExportSourceTests(StorageFixture fixture) : IClassFixtur
         Assert.Equal([$"ld_{prefix}a", $"ld_{prefix}b"], rows.Select(r => r.LeadId).Order(StringComparer.Ordinal));
         var a = rows.Single(r => r.LeadId == $"ld_{prefix}a");
         Assert.Equal(
-            new LeadExportRow($"ld_{prefix}a", "a@contoso-labs.com", "=1+1", null, null, null, "MQL", 71, "B", 20, "email", "spring", null, "ada@sales", s_day, s_day.AddHours(1), null, 12.5),
+            new LeadExportRow($"ld_{prefix}a", "a@contoso-labs.com", "=1+1", null, null, null, "MQL", 71, "B", 20, "email", "spring", null, "ada@sales", s_day, s_day.AddHours(1), null, 12.5)
+            {
+                ConsentMarketing = true,
+                ConsentVersion = "privacy-2030-06",
+                ConsentAt = s_day.AddMinutes(-5),
+            },
             a);
+        var b = rows.Single(r => r.LeadId == $"ld_{prefix}b");
+        Assert.Equal((false, (string?)null, (DateTimeOffset?)null), (b.ConsentMarketing, b.ConsentVersion, b.ConsentAt));   // never consented
     }
 }

@@ -14,7 +14,7 @@ public sealed class ExportLeads(ILeadExportSource source)
     public static IReadOnlyList<string> Columns { get; } =
     [
         "LeadId", "Email", "FirstName", "LastName", "Company", "Country", "Stage", "Score", "Grade", "Engagement", "Channel", "Campaign",
-        "FormId", "Owner", "FirstSeenAt", "StageEnteredAt", "Outcome", "Amount",
+        "FormId", "Owner", "FirstSeenAt", "StageEnteredAt", "Outcome", "Amount", "ConsentMarketing", "ConsentVersion", "ConsentAt",
     ];
 
     /// <summary>Starts the export: runs the query up to its first row.</summary>
@@ -58,7 +58,8 @@ public sealed class LeadCsvExport : IAsyncDisposable
             var r = _rows.Current;
             csv.Text(r.LeadId).Text(r.Email).Text(r.FirstName).Text(r.LastName).Text(r.Company).Text(r.Country).Text(r.Stage)
                 .Number(r.Score).Text(r.Grade).Number(r.Engagement).Text(r.Channel).Text(r.Campaign).Text(r.FormId).Text(r.Owner)
-                .Time(r.FirstSeenAt).Time(r.StageEnteredAt).Text(r.Outcome).Number(r.Amount);
+                .Time(r.FirstSeenAt).Time(r.StageEnteredAt).Text(r.Outcome).Number(r.Amount)
+                .Text(r.ConsentMarketing ? "true" : "false").Text(r.ConsentVersion).Time(r.ConsentAt);
             await csv.EndRowAsync(cancellationToken);
             // A Table storage page holds up to 1,000 rows: flush about as often as a page arrives.
             if (++written % 1000 == 0)

@@ -30,7 +30,17 @@ public sealed record LeadExportQuery(FunnelStage? Stage, DateTimeOffset? FirstSe
 public sealed record LeadExportRow(
     string LeadId, string Email, string? FirstName, string? LastName, string? Company, string? Country, string Stage, int Score, string? Grade,
     int Engagement, string? Channel, string? Campaign, string? FormId, string? Owner, DateTimeOffset FirstSeenAt, DateTimeOffset? StageEnteredAt,
-    string? Outcome, double? Amount);
+    string? Outcome, double? Amount)
+{
+    /// <summary>Whether marketing consent is in force (false after an explicit "no" or an unsubscribe).</summary>
+    public bool ConsentMarketing { get; init; }
+
+    /// <summary>Version of the consent wording of the latest consent given; kept after a withdrawal.</summary>
+    public string? ConsentVersion { get; init; }
+
+    /// <summary>When the latest consent was given (UTC); kept after a withdrawal.</summary>
+    public DateTimeOffset? ConsentAt { get; init; }
+}
 
 /// <summary>The leads of the <c>Leads</c> table matching a query, page by page.</summary>
 public interface ILeadExportSource

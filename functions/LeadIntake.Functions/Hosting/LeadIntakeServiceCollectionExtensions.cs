@@ -2,6 +2,7 @@ using LeadIntake.Application.Activities;
 using LeadIntake.Application.Capture;
 using LeadIntake.Application.Export;
 using LeadIntake.Application.Kpis;
+using LeadIntake.Application.PersonalData;
 using LeadIntake.Application.Policy;
 using LeadIntake.Application.Processing;
 using LeadIntake.Application.Sales;
@@ -68,6 +69,9 @@ public static class LeadIntakeServiceCollectionExtensions
         services.AddSingleton<SpendHttp>();
         services.AddSingleton<ExportLeads>();
         services.AddSingleton<LeadsCsvHttp>();
+        services.AddSingleton<ErasePerson>();
+        services.AddSingleton<ExportPersonalData>();
+        services.AddSingleton<PersonalDataHttp>();
 
         // Every sales hand-off ProcessLead or the sweep sends also queues its webhook delivery, when the webhook is on.
         services.Replace(ServiceDescriptor.Singleton<ISalesHandoffQueue>(provider => new SalesHandoffDispatcher(

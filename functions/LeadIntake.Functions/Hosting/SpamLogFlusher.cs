@@ -46,7 +46,8 @@ public sealed class SpamLogFlusher(SpamLog log, TimeProvider timeProvider, ILogg
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Spam counts not written before shutdown: {Keys} pending key(s) lost", log.PendingKeys);
+            // Kept in the log: the shutdown flush tries again; cancelled there too, they are lost with the process.
+            logger.LogWarning("Spam count flush cancelled by shutdown; {Keys} pending key(s) not written yet", log.PendingKeys);
         }
         catch (Exception e)
         {

@@ -31,7 +31,7 @@ public sealed class StorageFailureMiddleware(IOptions<LeadCaptureOptions> option
             http.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             context.GetInvocationResult().Value = Results.Problem(
                 title: "Storage unavailable",
-                detail: "The lead could not be stored right now; nothing was accepted. Please retry.",
+                detail: "Storage cannot be reached right now; nothing was accepted or changed. Please retry after the Retry-After seconds.",
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }

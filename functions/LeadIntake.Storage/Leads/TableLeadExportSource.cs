@@ -18,6 +18,7 @@ public sealed class TableLeadExportSource(TableServiceClient tables) : ILeadExpo
         nameof(LeadEntity.Country), nameof(LeadEntity.Stage), nameof(LeadEntity.Score), nameof(LeadEntity.Grade), nameof(LeadEntity.Engagement),
         nameof(LeadEntity.Channel), nameof(LeadEntity.FirstTouchCampaign), nameof(LeadEntity.FormId), nameof(LeadEntity.Owner),
         nameof(LeadEntity.FirstSeenAt), nameof(LeadEntity.StageEnteredAt), nameof(LeadEntity.Outcome), nameof(LeadEntity.Amount),
+        nameof(LeadEntity.ConsentMarketing), nameof(LeadEntity.ConsentVersion), nameof(LeadEntity.ConsentAt),
     ];
 
     private readonly TableClient _table = tables.GetTableClient(StorageNames.LeadsTable);
@@ -37,7 +38,12 @@ public sealed class TableLeadExportSource(TableServiceClient tables) : ILeadExpo
         {
             yield return new LeadExportRow(
                 row.PartitionKey, row.Email, row.FirstName, row.LastName, row.Company, row.Country, row.Stage, row.Score, row.Grade, row.Engagement,
-                row.Channel, row.FirstTouchCampaign, row.FormId, row.Owner, row.FirstSeenAt, row.StageEnteredAt, row.Outcome, row.Amount);
+                row.Channel, row.FirstTouchCampaign, row.FormId, row.Owner, row.FirstSeenAt, row.StageEnteredAt, row.Outcome, row.Amount)
+            {
+                ConsentMarketing = row.ConsentMarketing,
+                ConsentVersion = row.ConsentVersion,
+                ConsentAt = row.ConsentAt,
+            };
         }
     }
 }
