@@ -15,6 +15,7 @@ public sealed class FunctionMetadataTests
     [InlineData(FunctionNames.ThankYouPage, FunctionNames.ThankYouPageRoute, "get")]
     [InlineData(FunctionNames.CaptureLeadPreflight, FunctionNames.CaptureLeadRoute, "options")]
     [InlineData(FunctionNames.FormToken, FunctionNames.FormTokenRoute, "get")]
+    [InlineData(FunctionNames.Snippet, FunctionNames.SnippetRoute, "get")]
     public void HttpFunction_Metadata_AnonymousRouteAndMethodAsInFunctionNames(string name, string route, string method)
     {
         var trigger = Trigger(name, "httpTrigger");
@@ -102,6 +103,7 @@ public sealed class FunctionMetadataTests
             FunctionNames.DeliverHandoffWebhook, FunctionNames.RecordSpend, FunctionNames.QueryKpis, FunctionNames.PlanMarketing,
             FunctionNames.ExportKpis, FunctionNames.ExportLeads, FunctionNames.Dashboard, FunctionNames.RebuildFunnel,
             FunctionNames.EraseLead, FunctionNames.ExportPersonalData, FunctionNames.CaptureLeadPreflight, FunctionNames.FormToken,
+            FunctionNames.Snippet,
         ];
 
         Assert.Equal(known.Order(), s_functions.Select(f => f.GetProperty("name").GetString()).Order());

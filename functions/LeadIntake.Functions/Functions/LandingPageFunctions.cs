@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using LeadIntake.Application.Capture;
+using LeadIntake.Domain.Forms;
 using LeadIntake.Functions.Endpoints;
 using LeadIntake.Functions.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -6,19 +9,58 @@ using Microsoft.Azure.Functions.Worker;
 namespace LeadIntake.Functions.Functions;
 
 /// <summary>The built-in pages: the demo landing page and the thank-you page.</summary>
-public sealed class LandingPageFunctions
+public sealed class LandingPageFunctions(IFormRegistryProvider forms, FormTokens tokens, TimeProvider timeProvider)
 {
-    /// <summary><c>GET /api/demo</c>: the demo landing page, posting to <c>/api/leads</c>.</summary>
-    [Function(FunctionNames.DemoPage)]
-    public IResult ShowDemoPage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionNames.DemoPageRoute)] HttpRequest request) =>
-        Results.Content(
-            HtmlPages.Demo(FunctionNames.PublicPath(FunctionNames.CaptureLeadRoute), $"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}", request.Query),
-            "text/html; charset=utf-8");
+    /// <summary>The form id of the demo page.</summary>
+    public const string DemoFormId = "demo";
 
-    /// <summary><c>GET /api/thanks</c>: where a browser lands after a successful plain form post.</summary>
+    /// <summary>
+    /// <c>GET /api/demo</c>: the demo landing page, posting to <c>/api/leads</c>; the snippet enhances it, and without
+    /// JavaScript it posts the hidden fields the server rendered (form id, render token, honeypot, idempotency key, page URL, UTM).
+    /// </summary>
+    [Function(FunctionNames.DemoPage)]
+    public async Task<IResult> ShowDemoPageAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionNames.DemoPageRoute)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var form = (await forms.GetAsync(cancellationToken)).Resolve(DemoFormId);
+        // 128 random bits, base64 (the CSP grammar's base64-value), new for every response.
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var html = HtmlPages.Demo(
+            FunctionNames.PublicPath(FunctionNames.CaptureLeadRoute),
+            FunctionNames.PublicPath(FunctionNames.SnippetRoute),
+            $"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}",
+            request.Query,
+            form,
+            tokens.Issue(DemoFormId, timeProvider.GetUtcNow()),
+            Guid.NewGuid().ToString(),
+            nonce);
+        var response = request.HttpContext.Response;
+        response.Headers.ContentSecurityPolicy = HtmlPages.DemoContentSecurityPolicy(nonce);
+        response.Headers.XContentTypeOptions = "nosniff";
+        // The page carries a fresh render token and idempotency key: never one visitor's page for another.
+        response.Headers.CacheControl = "no-store";
+        return Results.Content(html, "text/html; charset=utf-8");
+    }
+
+    /// <summary>
+    /// <c>GET /api/thanks?form=&amp;back=</c>: where a browser lands after a successful plain form post; links back to
+    /// <c>back</c> only when the form allows its origin or it is on this app (<see cref="BackLink"/>).
+    /// </summary>
     [Function(FunctionNames.ThankYouPage)]
-    public IResult ShowThankYouPage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionNames.ThankYouPageRoute)] HttpRequest request) =>
-        Results.Content(HtmlPages.ThankYou(FunctionNames.PublicPath(FunctionNames.DemoPageRoute)), "text/html; charset=utf-8");
+    public async Task<IResult> ShowThankYouPageAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionNames.ThankYouPageRoute)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var back = request.Query["back"].ToString();
+        string? backUrl = null;
+        if (!string.IsNullOrWhiteSpace(back))
+        {
+            var form = (await forms.GetAsync(cancellationToken)).Resolve(request.Query["form"].ToString());
+            backUrl = BackLink.Allowed(back, form, $"{request.Scheme}://{request.Host}");
+        }
+
+        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.Content(HtmlPages.ThankYou(backUrl), "text/html; charset=utf-8");
+    }
 }
