@@ -84,7 +84,7 @@ public sealed class LeadCaptureHttp(
             var decoy = parsed.IsValid
                 ? new LeadReceipt(parsed.Value.LeadId, parsed.Value.SubmissionId)
                 : new LeadReceipt(identity.LeadIdFor(Guid.NewGuid().ToString("N") + "@spam.invalid"), LeadSubmissionParser.NewSubmissionId(now));
-            return Success(isBrowser, form, fields, parsed.IsValid ? parsed.Value.PageUrl : null, decoy);
+            return Success(request, form, fields, parsed.IsValid ? parsed.Value.PageUrl : null, decoy);
         }
 
         var errors = parsed.IsValid ? FormErrors(form, parsed.Value, leadFields) : parsed.Errors;
@@ -94,7 +94,7 @@ public sealed class LeadCaptureHttp(
         if (errors.Count > 0)
         {
             return isBrowser
-                ? Html(HtmlPages.FormErrors(errors, RedirectPolicy.AllowedUrl(form, Last(fields, LeadFieldNames.PageUrl, "page_url") ?? context.Referer)), StatusCodes.Status400BadRequest)
+                ? Html(HtmlPages.FormErrors(errors, RedirectPolicy.AllowedUrl(Last(fields, LeadFieldNames.PageUrl, "page_url") ?? context.Referer, form, RedirectPolicy.AppOrigin(request))), StatusCodes.Status400BadRequest)
                 : Results.ValidationProblem(errors);
         }
 
@@ -103,12 +103,12 @@ public sealed class LeadCaptureHttp(
             submission = submission with { SubmissionId = identity.SubmissionIdFor(submission.LeadId, idempotencyKey) };
         var receipt = await capture.AcceptAsync(submission, cancellationToken);
         logger.LogDebug("Lead {LeadId}: submission {SubmissionId} queued", receipt.LeadId, receipt.SubmissionId);
-        return Success(isBrowser, form, fields, submission.PageUrl, receipt);
+        return Success(request, form, fields, submission.PageUrl, receipt);
     }
 
-    private static IResult Success(bool isBrowser, LandingForm form, IReadOnlyList<KeyValuePair<string, string?>> fields, string? pageUrl, LeadReceipt receipt) =>
-        isBrowser
-            ? new SeeOtherResult(RedirectPolicy.Resolve(form, Last(fields, RedirectPolicy.RedirectField), pageUrl))
+    private static IResult Success(HttpRequest request, LandingForm form, IReadOnlyList<KeyValuePair<string, string?>> fields, string? pageUrl, LeadReceipt receipt) =>
+        BrowserFormPost.Is(request)
+            ? new SeeOtherResult(RedirectPolicy.Resolve(form, Last(fields, RedirectPolicy.RedirectField), pageUrl, RedirectPolicy.AppOrigin(request)))
             : Results.Accepted(null, receipt);
 
     // Field errors the form's settings add to a valid submission: its required fields, a disposable domain it rejects.

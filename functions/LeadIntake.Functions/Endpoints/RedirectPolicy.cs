@@ -4,12 +4,12 @@ using LeadIntake.Functions.Hosting;
 
 namespace LeadIntake.Functions.Endpoints;
 
-/// <summary>Chooses where a browser goes after a successful form post.</summary>
+/// <summary>Where a browser may be sent or linked after a form post: the redirect, the thank-you page's and error page's back link.</summary>
 /// <remarks>
-/// A form's <c>_redirect</c> field is honoured only when its origin is one of the form's allowed origins (the form
-/// registry); else the form's thank-you URL; else the built-in thank-you page, linking back to the page the form was on
-/// when that page is on an allowed origin. Other hosts, other schemes, relative or malformed URLs are never followed,
-/// so the endpoint is no open redirect.
+/// Every such URL comes from the visitor's request (the <c>_redirect</c> field, the page URL, <c>?back=</c>), so anyone can
+/// craft it. It is followed or linked only when it is a page on an origin the form allows, or on this app itself (a path,
+/// or an absolute URL on the app's own origin). Anything else, including other hosts, other schemes, <c>javascript:</c>,
+/// protocol-relative <c>//host</c> and URLs with user info, is not: the endpoint is no open redirect.
 /// </remarks>
 public static class RedirectPolicy
 {
@@ -19,26 +19,45 @@ public static class RedirectPolicy
     /// <summary>The built-in thank-you page.</summary>
     public static string ThankYouPath { get; } = FunctionNames.PublicPath(FunctionNames.ThankYouPageRoute);
 
-    /// <summary>The URL to send the browser to after <paramref name="form"/> accepted a post asking for <paramref name="redirect"/> from <paramref name="pageUrl"/>.</summary>
-    public static string Resolve(LandingForm form, string? redirect, string? pageUrl)
+    /// <summary>
+    /// Where a browser goes after <paramref name="form"/> accepted a post from <paramref name="pageUrl"/> asking for
+    /// <paramref name="redirect"/>: that redirect when allowed, else the form's thank-you URL, else the built-in
+    /// thank-you page, linking back to the page when allowed.
+    /// </summary>
+    public static string Resolve(LandingForm form, string? redirect, string? pageUrl, string appOrigin)
     {
-        if (AllowedUrl(form, redirect) is { } target)
+        if (AllowedUrl(redirect, form, appOrigin) is { } target)
             return target;
         if (form.ThankYouUrl is { } thankYou)
             return thankYou;
 
         var query = QueryString.Create("form", form.FormId);
-        if (AllowedUrl(form, pageUrl) is { } back)
+        if (AllowedUrl(pageUrl, form, appOrigin) is { } back)
             query = query.Add("back", back);
         return ThankYouPath + query.ToUriComponent();
     }
 
-    /// <summary>The absolute http(s) <paramref name="url"/> when its origin is one <paramref name="form"/> allows, else null.</summary>
-    public static string? AllowedUrl(LandingForm form, string? url)
+    /// <summary>The URL to follow or link, or null when <paramref name="url"/> is blank or not allowed.</summary>
+    /// <param name="url">The requested URL (absolute, or a path on this app).</param>
+    /// <param name="form">The form the visitor posted.</param>
+    /// <param name="appOrigin">This app's origin as the request reached it, e.g. <c>https://leads.example.com</c>.</param>
+    public static string? AllowedUrl(string? url, LandingForm form, string appOrigin)
     {
-        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var target)
-            || target.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(target.UserInfo))
+        ArgumentNullException.ThrowIfNull(form);
+        var text = url?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > 2048 || text.Any(c => char.IsControl(c) || c == '\\'))
             return null;
-        return form.AllowsOrigin(target.GetLeftPart(UriPartial.Authority).ToLowerInvariant()) ? target.AbsoluteUri : null;
+        if (text[0] == '/')
+            return text.Length > 1 && text[1] == '/' ? null : text;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.UserInfo))
+            return null;
+
+        var origin = FormRegistry.NormaliseOrigin(uri.GetLeftPart(UriPartial.Authority));
+        return form.AllowsOrigin(origin) || string.Equals(origin, FormRegistry.NormaliseOrigin(appOrigin), StringComparison.Ordinal)
+            ? uri.AbsoluteUri
+            : null;
     }
+
+    /// <summary>This app's origin as <paramref name="request"/> reached it.</summary>
+    public static string AppOrigin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 }

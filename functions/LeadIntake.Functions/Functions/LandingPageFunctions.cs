@@ -45,7 +45,7 @@ public sealed class LandingPageFunctions(IFormRegistryProvider forms, FormTokens
 
     /// <summary>
     /// <c>GET /api/thanks?form=&amp;back=</c>: where a browser lands after a successful plain form post; links back to
-    /// <c>back</c> only when the form allows its origin or it is on this app (<see cref="BackLink"/>).
+    /// <c>back</c> only when the form allows its origin or it is on this app (<see cref="RedirectPolicy.AllowedUrl"/>).
     /// </summary>
     [Function(FunctionNames.ThankYouPage)]
     public async Task<IResult> ShowThankYouPageAsync(
@@ -57,7 +57,7 @@ public sealed class LandingPageFunctions(IFormRegistryProvider forms, FormTokens
         if (!string.IsNullOrWhiteSpace(back))
         {
             var form = (await forms.GetAsync(cancellationToken)).Resolve(request.Query["form"].ToString());
-            backUrl = BackLink.Allowed(back, form, $"{request.Scheme}://{request.Host}");
+            backUrl = RedirectPolicy.AllowedUrl(back, form, RedirectPolicy.AppOrigin(request));
         }
 
         request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
