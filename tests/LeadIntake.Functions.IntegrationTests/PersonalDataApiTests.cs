@@ -153,31 +153,7 @@ public sealed class PersonalDataApiTests(FunctionAppFixture fixture) : IClassFix
         return fixture.Host.Client.SendAsync(request);
     }
 
-    /// <summary>Every row of every table in the account (the host's own included), with its table.</summary>
-    private async Task<List<(string Table, TableEntity Row)>> EveryRowAsync()
-    {
-        var service = fixture.Azurite.CreateTableServiceClient();
-        var rows = new List<(string, TableEntity)>();
-        await foreach (var table in service.QueryAsync())
-        {
-            await foreach (var row in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
-                rows.Add((table.Name, row));
-        }
+    private Task<List<(string Table, TableEntity Row)>> EveryRowAsync() => AccountRows.EveryRowAsync(fixture.Azurite.CreateTableServiceClient());
 
-        return rows;
-    }
-
-    /// <summary>True when any key or property value of <paramref name="row"/> holds the lead id or the email (any case).</summary>
-    private static bool Names(TableEntity row, string leadId, string email) => row.Any(p =>
-    {
-        var text = p.Value switch
-        {
-            null => "",
-            string s => s,
-            byte[] bytes => Encoding.UTF8.GetString(bytes),
-            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-            var other => other.ToString() ?? "",
-        };
-        return text.Contains(leadId, StringComparison.Ordinal) || text.Contains(email, StringComparison.OrdinalIgnoreCase);
-    });
+    private static bool Names(TableEntity row, string leadId, string email) => AccountRows.Names(row, leadId, email);
 }

@@ -228,34 +228,11 @@ public sealed class PersonalDataStoreTests(StorageFixture fixture, ITestOutputHe
         return (people[0], people[1]);
     }
 
-    /// <summary>Every row of every table in the account (not only the app's list), with its table.</summary>
-    private async Task<List<(string Table, TableEntity Row)>> EveryRowAsync()
-    {
-        var service = Get<TableServiceClient>();
-        var rows = new List<(string, TableEntity)>();
-        await foreach (var table in service.QueryAsync())
-        {
-            await foreach (var row in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
-                rows.Add((table.Name, row));
-        }
-
-        return rows;
-    }
+    private Task<List<(string Table, TableEntity Row)>> EveryRowAsync() => AccountRows.EveryRowAsync(Get<TableServiceClient>());
 
     private static (string, string, string, string) Identity((string Table, TableEntity Row) row) =>
         (row.Table, row.Row.PartitionKey, row.Row.RowKey, row.Row.ETag.ToString());
 
     /// <summary>True when any key or property value of <paramref name="row"/> holds the person's lead id or email (any case).</summary>
-    public static bool Names(TableEntity row, DataSubject person) => row.Any(p =>
-    {
-        var text = p.Value switch
-        {
-            null => "",
-            string s => s,
-            byte[] bytes => Encoding.UTF8.GetString(bytes),
-            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-            var other => other.ToString() ?? "",
-        };
-        return text.Contains(person.LeadId, StringComparison.Ordinal) || text.Contains(person.Email, StringComparison.OrdinalIgnoreCase);
-    });
+    public static bool Names(TableEntity row, DataSubject person) => AccountRows.Names(row, person.LeadId, person.Email);
 }

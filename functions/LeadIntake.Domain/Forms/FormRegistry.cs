@@ -92,6 +92,25 @@ public sealed class FormRegistry
     {
         void Problem(string column, string text) => problems.Add($"Form '{row.FormId}', {column}: {text}; the default applies.");
         static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        bool? Flag(string column, string? value)
+        {
+            if (Blank(value) is not { } text)
+                return null;
+            if (TextCleaner.TryParseFlag(text, out var flag) && flag is not null)
+                return flag;
+            Problem(column, $"'{text}' is not true or false");
+            return null;
+        }
+
+        int? Limit(string column, string? value)
+        {
+            if (Blank(value) is not { } text)
+                return null;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit >= 1)
+                return limit;
+            Problem(column, $"'{text}' is not a whole number of at least 1");
+            return null;
+        }
 
         if (Blank(row.AllowedOrigins) is { } origins)
             form = form with { AllowedOrigins = ParseOrigins(origins, text => Problem(nameof(row.AllowedOrigins), text)) };
@@ -146,13 +165,8 @@ public sealed class FormRegistry
                 Problem(nameof(row.ConsentUrl), $"'{consentUrl}' is not an absolute http(s) URL");
         }
 
-        if (Blank(row.ContactRequest) is { } contact)
-        {
-            if (TextCleaner.TryParseFlag(contact, out var flag) && flag is { } isContact)
-                form = form with { IsContactRequest = isContact };
-            else
-                Problem(nameof(row.ContactRequest), $"'{contact}' is not true or false");
-        }
+        if (Flag(nameof(row.ContactRequest), row.ContactRequest) is { } isContact)
+            form = form with { IsContactRequest = isContact };
 
         if (Blank(row.DisposableEmails) is { } disposable)
         {
@@ -162,29 +176,12 @@ public sealed class FormRegistry
                 Problem(nameof(row.DisposableEmails), $"'{disposable}' is not allow, reject or spam");
         }
 
-        if (Blank(row.RequireToken) is { } requireToken)
-        {
-            if (TextCleaner.TryParseFlag(requireToken, out var flag) && flag is { } require)
-                form = form with { RequireToken = require };
-            else
-                Problem(nameof(row.RequireToken), $"'{requireToken}' is not true or false");
-        }
-
-        if (Blank(row.MaxPerAddressPerHour) is { } perAddress)
-        {
-            if (int.TryParse(perAddress, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit >= 1)
-                form = form with { MaxPerAddressPerHour = limit };
-            else
-                Problem(nameof(row.MaxPerAddressPerHour), $"'{perAddress}' is not a whole number of at least 1");
-        }
-
-        if (Blank(row.MaxPerFormPerMinute) is { } perForm)
-        {
-            if (int.TryParse(perForm, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit >= 1)
-                form = form with { MaxPerFormPerMinute = limit };
-            else
-                Problem(nameof(row.MaxPerFormPerMinute), $"'{perForm}' is not a whole number of at least 1");
-        }
+        if (Flag(nameof(row.RequireToken), row.RequireToken) is { } requireToken)
+            form = form with { RequireToken = requireToken };
+        if (Limit(nameof(row.MaxPerAddressPerHour), row.MaxPerAddressPerHour) is { } perAddress)
+            form = form with { MaxPerAddressPerHour = perAddress };
+        if (Limit(nameof(row.MaxPerFormPerMinute), row.MaxPerFormPerMinute) is { } perForm)
+            form = form with { MaxPerFormPerMinute = perForm };
 
         if (Blank(row.HoneypotFields) is { } honeypots)
             form = form with { HoneypotFields = honeypots.Split(s_separators, StringSplitOptions.RemoveEmptyEntries) };
