@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using LeadIntake.Functions.Hosting;
 
 namespace LeadIntake.Functions.Endpoints;
@@ -16,7 +15,7 @@ public static class DashboardPage
     private const string NonceMarker = "{{NONCE}}";
 
     // The page with its constant paths filled in; only the nonce differs per response.
-    private static readonly string s_template = Load()
+    private static readonly string s_template = EmbeddedPage.Text("Dashboard.html")
         .Replace("{{KPIS_PATH}}", FunctionNames.PublicPath(FunctionNames.KpisRoute), StringComparison.Ordinal)
         .Replace("{{PLAN_PATH}}", FunctionNames.PublicPath(FunctionNames.KpiPlanRoute), StringComparison.Ordinal);
 
@@ -28,20 +27,11 @@ public static class DashboardPage
     /// <summary>The page as the answer to one request: sets the security headers on <paramref name="response"/>.</summary>
     public static IResult Result(HttpResponse response)
     {
-        // 128 random bits, base64 (the CSP grammar's base64-value), new for every response.
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var nonce = EmbeddedPage.NewNonce();
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "no-store";
         return Results.Content(s_template.Replace(NonceMarker, nonce, StringComparison.Ordinal), "text/html; charset=utf-8");
-    }
-
-    private static string Load()
-    {
-        using var stream = typeof(DashboardPage).Assembly.GetManifestResourceStream(typeof(DashboardPage).Namespace + ".Dashboard.html")
-            ?? throw new InvalidOperationException("The embedded Dashboard.html is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -16,7 +16,7 @@ public static class SnippetScript
     public const string CacheControl = "public, max-age=300";
 
     /// <summary>The script's text.</summary>
-    public static string Text { get; } = Load();
+    public static string Text { get; } = EmbeddedPage.Text("snippet.js");
 
     /// <summary>The script as the answer to one request: sets the caching and security headers on <paramref name="response"/>.</summary>
     public static IResult Result(HttpResponse response)
@@ -24,13 +24,5 @@ public static class SnippetScript
         response.Headers.CacheControl = CacheControl;
         response.Headers.XContentTypeOptions = "nosniff";
         return Results.Text(Text, ContentType);
-    }
-
-    private static string Load()
-    {
-        using var stream = typeof(SnippetScript).Assembly.GetManifestResourceStream(typeof(SnippetScript).Namespace + ".snippet.js")
-            ?? throw new InvalidOperationException("The embedded snippet.js is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

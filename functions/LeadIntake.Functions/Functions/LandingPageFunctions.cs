@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using LeadIntake.Application.Capture;
 using LeadIntake.Domain.Forms;
 using LeadIntake.Functions.Endpoints;
@@ -24,8 +23,7 @@ public sealed class LandingPageFunctions(IFormRegistryProvider forms, FormTokens
         CancellationToken cancellationToken)
     {
         var form = (await forms.GetAsync(cancellationToken)).Resolve(DemoFormId);
-        // 128 random bits, base64 (the CSP grammar's base64-value), new for every response.
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var nonce = EmbeddedPage.NewNonce();
         var html = HtmlPages.Demo(
             FunctionNames.PublicPath(FunctionNames.CaptureLeadRoute),
             FunctionNames.PublicPath(FunctionNames.SnippetRoute),
