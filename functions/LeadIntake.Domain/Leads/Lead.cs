@@ -68,6 +68,11 @@ public sealed record Lead
     /// </remarks>
     public bool ConsentMarketing { get; init; }
 
+    /// <summary>True when the latest unsubscribe is later than the latest "yes" to marketing consent (one who opts in again is not).</summary>
+    public bool IsUnsubscribed =>
+        UnsubscribedAt is { } unsubscribedAt
+        && !(ConsentMarketing && FieldUpdatedAt.TryGetValue(Capture.LeadFieldNames.ConsentMarketing, out var consentAt) && consentAt > unsubscribedAt);
+
     /// <summary>The proof of the latest marketing consent given (wording version, form, page, time); null when none was.</summary>
     /// <remarks>
     /// Set by the submission with the latest received-at that said yes (<see cref="ConsentProof.Latest"/>); a later

@@ -122,8 +122,7 @@ public static class LeadQualifier
     // (LeadProfileMerge compares times). A "yes" after the unsubscribe gives consent again. The proof (Lead.Consent) stays.
     private static Lead WithdrawConsentOnUnsubscribe(Lead lead)
     {
-        if (!lead.ConsentMarketing || lead.UnsubscribedAt is not { } unsubscribedAt
-            || (lead.FieldUpdatedAt.TryGetValue(LeadFieldNames.ConsentMarketing, out var consentAt) && consentAt > unsubscribedAt))
+        if (!lead.ConsentMarketing || !lead.IsUnsubscribed || lead.UnsubscribedAt is not { } unsubscribedAt)
             return lead;
 
         var updatedAt = new Dictionary<string, DateTimeOffset>(lead.FieldUpdatedAt, StringComparer.Ordinal)

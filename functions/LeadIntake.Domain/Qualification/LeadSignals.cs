@@ -21,8 +21,7 @@ public static class LeadSignals
         var signals = new HashSet<LeadSignal>();
         if (lead.ContactRequested)
             signals.Add(LeadSignal.ContactRequested);
-        var unsubscribed = lead.UnsubscribedAt is { } unsubscribedAt
-            && !(lead.ConsentMarketing && lead.FieldUpdatedAt.TryGetValue(LeadFieldNames.ConsentMarketing, out var consentAt) && consentAt > unsubscribedAt);
+        var unsubscribed = lead.IsUnsubscribed;
         // Consent withdrawn by an unsubscribe no longer counts, even on a lead stored before the withdrawal cleared the flag.
         if (lead.ConsentMarketing && !unsubscribed)
             signals.Add(LeadSignal.ConsentMarketing);
