@@ -5,23 +5,25 @@ namespace LeadIntake.Domain.Forms;
 /// <summary>What a form's settings do to a parsed submission: required fields, defaults, consent version, contact requests.</summary>
 public static class LandingFormRules
 {
+    /// <summary>The field error of a disposable address on a form whose rule is <see cref="DisposableEmailRule.Reject"/>.</summary>
+    public const string DisposableEmailError = "Please use a permanent email address: addresses from throw-away mail services expire before we can reply.";
+
     /// <summary>
-    /// One error per required field of <paramref name="form"/> that <paramref name="submission"/> left empty, keyed by the
-    /// name the form posted it under (so a page can show it next to its input), or the canonical name when it was not posted.
+    /// The errors <paramref name="form"/>'s settings add to a valid <paramref name="submission"/>: one per required field
+    /// it left empty, and the email when the form rejects disposable addresses. Each is keyed by the name the form posted
+    /// the field under (so a page can show it next to its input), or the canonical name when it was not posted.
     /// </summary>
-    public static IReadOnlyDictionary<string, string[]> MissingFieldErrors(
-        LandingForm form, LeadSubmission submission, IReadOnlyList<KeyValuePair<string, string?>> posted)
+    public static IDictionary<string, string[]> FieldErrors(LandingForm form, LeadSubmission submission, RawLeadForm posted)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var name in form.RequiredFields)
         {
-            if (!LeadFormFields.TryResolve(name, out var field) || field == LeadFormFields.Email || HasValue(field, submission))
-                continue;
-            var postedName = posted.Select(pair => pair.Key.Trim())
-                .LastOrDefault(key => LeadFormFields.TryResolve(key, out var postedField) && postedField == field) ?? field.Name;
-            errors[postedName] = [$"{field.Label} is required on this form."];
+            if (LeadFormFields.TryResolve(name, out var field) && field != LeadFormFields.Email && !HasValue(field, submission))
+                errors[PostedName(posted, field)] = [$"{field.Label} is required on this form."];
         }
 
+        if (form.DisposableEmails == DisposableEmailRule.Reject && SpamCheck.IsDisposable(submission.Email))
+            errors[PostedName(posted, LeadFormFields.Email)] = [DisposableEmailError];
         return errors;
     }
 
@@ -35,6 +37,10 @@ public static class LandingFormRules
         ContactRequested = form.IsContactRequest ? submission.ContactRequested ?? true : submission.ContactRequested,
         ConsentVersion = submission.ConsentMarketing == true ? form.ConsentVersion : null,
     };
+
+    private static string PostedName(RawLeadForm posted, LeadFormField field) =>
+        posted.Fields.Select(pair => pair.Key.Trim()).LastOrDefault(key => LeadFormFields.TryResolve(key, out var postedField) && postedField == field)
+        ?? field.Name;
 
     private static bool HasValue(LeadFormField field, LeadSubmission submission) => field.Name switch
     {

@@ -53,7 +53,8 @@ public sealed class LeadCaptureHttp(
 
         var registry = await forms.GetAsync(cancellationToken);
         var fields = read.Fields ?? [];
-        var form = registry.Resolve(Last(fields, LeadFieldNames.FormId, "form_id") ?? request.Query["form"].ToString());
+        var posted = new RawLeadForm(fields);
+        var form = registry.Resolve(posted.Last(LeadFieldNames.FormId) ?? request.Query["form"].ToString());
         var origin = FormCors.CrossOrigin(request);
         if (origin is not null && !form.AllowsOrigin(origin))
         {
@@ -70,7 +71,7 @@ public sealed class LeadCaptureHttp(
         var now = timeProvider.GetUtcNow();
         var isBrowser = BrowserFormPost.Is(request);
         var context = new CaptureContext(now, request.Headers.UserAgent.ToString(), request.Headers.Referer.ToString(), ClientAddress.Of(request.HttpContext));
-        var token = tokens.Check(form.FormId, Last(fields, FormTokens.TokenField), now);
+        var token = tokens.Check(form.FormId, posted.Last(FormTokens.TokenField), now);
         // Honeypots are traps, not lead data: never stored, whatever their name.
         var leadFields = fields.Where(field => !SpamCheck.IsHoneypot(form, field.Key)).ToList();
         var parsed = LeadSubmissionParser.Parse(new RawLeadForm(leadFields), context, identity, LeadCaptureLimits.Default);
@@ -84,17 +85,17 @@ public sealed class LeadCaptureHttp(
             var decoy = parsed.IsValid
                 ? new LeadReceipt(parsed.Value.LeadId, parsed.Value.SubmissionId)
                 : new LeadReceipt(identity.LeadIdFor(Guid.NewGuid().ToString("N") + "@spam.invalid"), LeadSubmissionParser.NewSubmissionId(now));
-            return Success(request, form, fields, parsed.IsValid ? parsed.Value.PageUrl : null, decoy);
+            return Success(request, form, posted, parsed.IsValid ? parsed.Value.PageUrl : null, decoy);
         }
 
-        var errors = parsed.IsValid ? FormErrors(form, parsed.Value, leadFields) : parsed.Errors;
-        var idempotencyKey = IdempotencyKey(request, fields, out var keyError);
+        var errors = parsed.IsValid ? LandingFormRules.FieldErrors(form, parsed.Value, posted) : parsed.Errors;
+        var idempotencyKey = IdempotencyKey(request, posted, out var keyError);
         if (keyError is not null)
             errors = new Dictionary<string, string[]>(errors) { [IdempotencyKeyHeader] = [keyError] };
         if (errors.Count > 0)
         {
             return isBrowser
-                ? Html(HtmlPages.FormErrors(errors, RedirectPolicy.AllowedUrl(Last(fields, LeadFieldNames.PageUrl, "page_url") ?? context.Referer, form, RedirectPolicy.AppOrigin(request))), StatusCodes.Status400BadRequest)
+                ? Html(HtmlPages.FormErrors(errors, RedirectPolicy.AllowedUrl(posted.Last(LeadFieldNames.PageUrl) ?? context.Referer, form, RedirectPolicy.AppOrigin(request))), StatusCodes.Status400BadRequest)
                 : Results.ValidationProblem(errors);
         }
 
@@ -103,33 +104,20 @@ public sealed class LeadCaptureHttp(
             submission = submission with { SubmissionId = identity.SubmissionIdFor(submission.LeadId, idempotencyKey) };
         var receipt = await capture.AcceptAsync(submission, cancellationToken);
         logger.LogDebug("Lead {LeadId}: submission {SubmissionId} queued", receipt.LeadId, receipt.SubmissionId);
-        return Success(request, form, fields, submission.PageUrl, receipt);
+        return Success(request, form, posted, submission.PageUrl, receipt);
     }
 
-    private static IResult Success(HttpRequest request, LandingForm form, IReadOnlyList<KeyValuePair<string, string?>> fields, string? pageUrl, LeadReceipt receipt) =>
+    private static IResult Success(HttpRequest request, LandingForm form, RawLeadForm posted, string? pageUrl, LeadReceipt receipt) =>
         BrowserFormPost.Is(request)
-            ? new SeeOtherResult(RedirectPolicy.Resolve(form, Last(fields, RedirectPolicy.RedirectField), pageUrl, RedirectPolicy.AppOrigin(request)))
+            ? new SeeOtherResult(RedirectPolicy.Resolve(form, posted.Last(RedirectPolicy.RedirectField), pageUrl, RedirectPolicy.AppOrigin(request)))
             : Results.Accepted(null, receipt);
 
-    // Field errors the form's settings add to a valid submission: its required fields, a disposable domain it rejects.
-    private static IDictionary<string, string[]> FormErrors(LandingForm form, LeadSubmission submission, IReadOnlyList<KeyValuePair<string, string?>> fields)
-    {
-        var errors = new Dictionary<string, string[]>(LandingFormRules.MissingFieldErrors(form, submission, fields), StringComparer.Ordinal);
-        if (form.DisposableEmails == DisposableEmailRule.Reject && SpamCheck.IsDisposable(submission.Email))
-        {
-            var emailField = fields.Select(field => field.Key.Trim()).LastOrDefault(key => string.Equals(key, LeadFieldNames.Email, StringComparison.OrdinalIgnoreCase)) ?? LeadFieldNames.Email;
-            errors[emailField] = ["Please use a permanent email address: addresses from throw-away mail services expire before we can reply."];
-        }
-
-        return errors;
-    }
-
-    private static string? IdempotencyKey(HttpRequest request, IReadOnlyList<KeyValuePair<string, string?>> fields, out string? error)
+    private static string? IdempotencyKey(HttpRequest request, RawLeadForm posted, out string? error)
     {
         error = null;
         var key = request.Headers[IdempotencyKeyHeader].ToString().Trim();
         if (key.Length == 0)
-            key = Last(fields, LeadFieldNames.IdempotencyKey)?.Trim() ?? "";
+            key = posted.Last(LeadFieldNames.IdempotencyKey) ?? "";
         if (key.Length == 0)
             return null;
         if (key.Length > MaxIdempotencyKeyLength || key.Any(char.IsControl))
@@ -139,17 +127,6 @@ public sealed class LeadCaptureHttp(
         }
 
         return key;
-    }
-
-    private static string? Last(IReadOnlyList<KeyValuePair<string, string?>> fields, params string[] names)
-    {
-        for (var i = fields.Count - 1; i >= 0; i--)
-        {
-            if (names.Any(name => string.Equals(fields[i].Key.Trim(), name, StringComparison.OrdinalIgnoreCase)) && !string.IsNullOrWhiteSpace(fields[i].Value))
-                return fields[i].Value!.Trim();
-        }
-
-        return null;
     }
 
     private static string NotAllowed(LandingForm form) =>

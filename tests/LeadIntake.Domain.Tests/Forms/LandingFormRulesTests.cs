@@ -16,9 +16,9 @@ public sealed class LandingFormRulesTests
     public void MissingFieldErrors_KeyedByThePostedNameOrTheCanonicalOne()
     {
         var form = _form with { RequiredFields = [LeadFieldNames.Company, LeadFieldNames.JobTitle, LeadFieldNames.Phone] };
-        var posted = new List<KeyValuePair<string, string?>> { new("email", "ada@contoso.com"), new("company", "Contoso"), new("job_title", " ") };
+        var posted = RawLeadForm.From(("email", "ada@contoso.com"), ("company", "Contoso"), ("job_title", " "));
 
-        var errors = LandingFormRules.MissingFieldErrors(form, s_submission, posted);
+        var errors = LandingFormRules.FieldErrors(form, s_submission, posted);
 
         Assert.Equal(["job_title", LeadFieldNames.Phone], errors.Keys.Order());
         Assert.Equal("Job title is required on this form.", Assert.Single(errors["job_title"]));
