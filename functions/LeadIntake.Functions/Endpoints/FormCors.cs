@@ -33,11 +33,13 @@ public static class FormCors
             return null;
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri))
             return origin;
-        // Behind Azure's front end the worker may see http for an https call: the host (and port) decide "own".
-        return string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
-            ? null
-            : FormRegistry.NormaliseOrigin(origin) ?? origin;
+        return IsThisApp(uri, request) ? null : FormRegistry.NormaliseOrigin(origin) ?? origin;
     }
+
+    /// <summary>True when <paramref name="uri"/> is on this app: the host (and port) the request reached.</summary>
+    /// <remarks>Behind Azure's front end the worker may see http for an https call, so the scheme does not decide.</remarks>
+    public static bool IsThisApp(Uri uri, HttpRequest request) =>
+        string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Allows <paramref name="origin"/> to read this answer, or only marks it as varying by origin when null.</summary>
     public static void Allow(HttpResponse response, string? origin)

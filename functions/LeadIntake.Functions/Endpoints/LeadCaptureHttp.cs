@@ -95,7 +95,7 @@ public sealed class LeadCaptureHttp(
         if (errors.Count > 0)
         {
             return isBrowser
-                ? Html(HtmlPages.FormErrors(errors, RedirectPolicy.AllowedUrl(posted.Last(LeadFieldNames.PageUrl) ?? context.Referer, form, RedirectPolicy.AppOrigin(request))), StatusCodes.Status400BadRequest)
+                ? Html(HtmlPages.FormErrors(errors, RedirectPolicy.AllowedUrl(posted.Last(LeadFieldNames.PageUrl) ?? context.Referer, form, request)), StatusCodes.Status400BadRequest)
                 : Results.ValidationProblem(errors);
         }
 
@@ -109,7 +109,7 @@ public sealed class LeadCaptureHttp(
 
     private static IResult Success(HttpRequest request, LandingForm form, RawLeadForm posted, string? pageUrl, LeadReceipt receipt) =>
         BrowserFormPost.Is(request)
-            ? new SeeOtherResult(RedirectPolicy.Resolve(form, posted.Last(RedirectPolicy.RedirectField), pageUrl, RedirectPolicy.AppOrigin(request)))
+            ? new SeeOtherResult(RedirectPolicy.Resolve(form, posted.Last(RedirectPolicy.RedirectField), pageUrl, request))
             : Results.Accepted(null, receipt);
 
     private static string? IdempotencyKey(HttpRequest request, RawLeadForm posted, out string? error)

@@ -24,15 +24,15 @@ public static class RedirectPolicy
     /// <paramref name="redirect"/>: that redirect when allowed, else the form's thank-you URL, else the built-in
     /// thank-you page, linking back to the page when allowed.
     /// </summary>
-    public static string Resolve(LandingForm form, string? redirect, string? pageUrl, string appOrigin)
+    public static string Resolve(LandingForm form, string? redirect, string? pageUrl, HttpRequest request)
     {
-        if (AllowedUrl(redirect, form, appOrigin) is { } target)
+        if (AllowedUrl(redirect, form, request) is { } target)
             return target;
         if (form.ThankYouUrl is { } thankYou)
             return thankYou;
 
         var query = QueryString.Create("form", form.FormId);
-        if (AllowedUrl(pageUrl, form, appOrigin) is { } back)
+        if (AllowedUrl(pageUrl, form, request) is { } back)
             query = query.Add("back", back);
         return ThankYouPath + query.ToUriComponent();
     }
@@ -40,8 +40,8 @@ public static class RedirectPolicy
     /// <summary>The URL to follow or link, or null when <paramref name="url"/> is blank or not allowed.</summary>
     /// <param name="url">The requested URL (absolute, or a path on this app).</param>
     /// <param name="form">The form the visitor posted.</param>
-    /// <param name="appOrigin">This app's origin as the request reached it, e.g. <c>https://leads.example.com</c>.</param>
-    public static string? AllowedUrl(string? url, LandingForm form, string appOrigin)
+    /// <param name="request">The request, which tells this app's own host (<see cref="FormCors.IsThisApp"/>).</param>
+    public static string? AllowedUrl(string? url, LandingForm form, HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(form);
         var text = url?.Trim();
@@ -52,12 +52,8 @@ public static class RedirectPolicy
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.UserInfo))
             return null;
 
-        var origin = FormRegistry.NormaliseOrigin(uri.GetLeftPart(UriPartial.Authority));
-        return form.AllowsOrigin(origin) || string.Equals(origin, FormRegistry.NormaliseOrigin(appOrigin), StringComparison.Ordinal)
+        return form.AllowsOrigin(FormRegistry.NormaliseOrigin(uri.GetLeftPart(UriPartial.Authority))) || FormCors.IsThisApp(uri, request)
             ? uri.AbsoluteUri
             : null;
     }
-
-    /// <summary>This app's origin as <paramref name="request"/> reached it.</summary>
-    public static string AppOrigin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 }

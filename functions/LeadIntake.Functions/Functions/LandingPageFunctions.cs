@@ -55,7 +55,7 @@ public sealed class LandingPageFunctions(IFormRegistryProvider forms, FormTokens
         if (!string.IsNullOrWhiteSpace(back))
         {
             var form = (await forms.GetAsync(cancellationToken)).Resolve(request.Query["form"].ToString());
-            backUrl = RedirectPolicy.AllowedUrl(back, form, RedirectPolicy.AppOrigin(request));
+            backUrl = RedirectPolicy.AllowedUrl(back, form, request);
         }
 
         request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
