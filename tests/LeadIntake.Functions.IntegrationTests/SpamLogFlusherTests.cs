@@ -87,13 +87,13 @@ public sealed class SpamLogFlusherTests
 
         public TaskCompletionSource Tried { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task AddAsync(IReadOnlyList<SpamCount> counts, CancellationToken cancellationToken)
+        public Task AddAsync(SpamCount count, CancellationToken cancellationToken)
         {
             Tried.TrySetResult();
             if (Down)
                 throw new IOException("storage down");
             lock (_lock)
-                Added.AddRange(counts);
+                Added.Add(count);
             Written.TrySetResult();
             return Task.CompletedTask;
         }

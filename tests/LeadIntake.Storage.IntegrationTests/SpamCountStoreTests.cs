@@ -21,8 +21,9 @@ public sealed class SpamCountStoreTests(StorageFixture fixture) : IClassFixture<
         var form = $"dec/webinar-{Guid.NewGuid():N}";   // '/' cannot be in a key: escaped in the RowKey, kept in Form
         var at = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
 
-        await store.AddAsync([new SpamCount(s_day, form, SpamReason.Honeypot, 3, at), new SpamCount(s_day, form, SpamReason.TooFast, 1, at)], CancellationToken.None);
-        await store.AddAsync([new SpamCount(s_day, form, SpamReason.Honeypot, 2, at.AddMinutes(-5))], CancellationToken.None);
+        await store.AddAsync(new SpamCount(s_day, form, SpamReason.Honeypot, 3, at), CancellationToken.None);
+        await store.AddAsync(new SpamCount(s_day, form, SpamReason.TooFast, 1, at), CancellationToken.None);
+        await store.AddAsync(new SpamCount(s_day, form, SpamReason.Honeypot, 2, at.AddMinutes(-5)), CancellationToken.None);
 
         var row = (await fixture.Table(StorageNames.SpamDailyTable).GetEntityAsync<SpamDailyEntity>("2026-12-01", $"{TableKeys.Escape(form)}|honeypot")).Value;
         Assert.Equal((form, "honeypot", 5L, at), (row.Form, row.Reason, row.Count, row.LastAt));   // the later LastAt is kept
@@ -43,7 +44,7 @@ public sealed class SpamCountStoreTests(StorageFixture fixture) : IClassFixture<
         await Task.WhenAll(instances.Select((store, i) => Task.Run(async () =>
         {
             for (var n = 1; n <= 25; n++)
-                await store.AddAsync([new SpamCount(s_day, form, SpamReason.FormRateLimit, n, at.AddSeconds(i * 100 + n))], CancellationToken.None);
+                await store.AddAsync(new SpamCount(s_day, form, SpamReason.FormRateLimit, n, at.AddSeconds(i * 100 + n)), CancellationToken.None);
         })));
 
         var row = (await fixture.Table(StorageNames.SpamDailyTable).GetEntityAsync<SpamDailyEntity>("2026-12-01", $"{form}|rate-form")).Value;

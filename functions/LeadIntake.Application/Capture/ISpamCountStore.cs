@@ -3,13 +3,12 @@ namespace LeadIntake.Application.Capture;
 /// <summary>Where <see cref="SpamLog"/> adds its counts: the SpamDaily table a marketer reads.</summary>
 public interface ISpamCountStore
 {
-    /// <summary>Adds each count to its day's, form's and reason's running total (creating the row when it is the first).</summary>
+    /// <summary>Adds <paramref name="count"/> to its day's, form's and reason's running total (creating the row when it is the first).</summary>
     /// <remarks>
     /// Adds, never replaces: several instances add to the same totals at once, so an implementation must not lose an
-    /// addition to a race (optimistic concurrency). Throws on a storage failure; counts before the failing one may have
-    /// been added (<see cref="SpamLog"/> hands them over one at a time so it knows which).
+    /// addition to a race (optimistic concurrency). Throws on a storage failure, having added nothing.
     /// </remarks>
-    Task AddAsync(IReadOnlyList<SpamCount> counts, CancellationToken cancellationToken);
+    Task AddAsync(SpamCount count, CancellationToken cancellationToken);
 }
 
 /// <summary>Spam submissions counted for one UTC day, form and reason since the last flush.</summary>

@@ -101,7 +101,7 @@ public sealed class SpamLog : ISpamLog
             try
             {
                 for (; written < counts.Count; written++)
-                    await _store.AddAsync([counts[written]], cancellationToken);
+                    await _store.AddAsync(counts[written], cancellationToken);
             }
             catch
             {

@@ -18,15 +18,9 @@ public sealed class TableSpamCountStore(TableServiceClient tables) : ISpamCountS
     private readonly TableClient _table = tables.GetTableClient(StorageNames.SpamDailyTable);
 
     /// <inheritdoc />
-    public async Task AddAsync(IReadOnlyList<SpamCount> counts, CancellationToken cancellationToken)
+    public async Task AddAsync(SpamCount count, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(counts);
-        foreach (var count in counts)
-            await AddAsync(count, cancellationToken);
-    }
-
-    private async Task AddAsync(SpamCount count, CancellationToken cancellationToken)
-    {
+        ArgumentNullException.ThrowIfNull(count);
         var partitionKey = SpamDailyEntity.PartitionKeyFor(count.Day);
         var rowKey = SpamDailyEntity.RowKeyFor(count.FormId, count.Reason);
         var lastAt = count.LastAt.ToUniversalTime();

@@ -146,17 +146,14 @@ public sealed class SpamLogTests
         // Fails every call once this many counts were added.
         public int? FailAfter { get; set; }
 
-        public Task AddAsync(IReadOnlyList<SpamCount> counts, CancellationToken cancellationToken)
+        public Task AddAsync(SpamCount count, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             lock (_lock)
             {
-                foreach (var count in counts)
-                {
-                    if (FailAfter is { } limit && Added.Count >= limit)
-                        throw new IOException("storage down");
-                    Added.Add(count);
-                }
+                if (FailAfter is { } limit && Added.Count >= limit)
+                    throw new IOException("storage down");
+                Added.Add(count);
             }
 
             return Task.CompletedTask;
