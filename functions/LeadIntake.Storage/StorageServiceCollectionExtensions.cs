@@ -8,7 +8,6 @@ using LeadIntake.Application.Activities;
 using LeadIntake.Application.Processing;
 using LeadIntake.Application.Sla;
 using LeadIntake.Storage.Activities;
-using LeadIntake.Storage.Forms;
 using LeadIntake.Storage.Capture;
 using LeadIntake.Storage.Kpis;
 using LeadIntake.Storage.Sla;

@@ -8,7 +8,6 @@ using LeadIntake.Functions.Endpoints;
 using LeadIntake.Functions.Hosting;
 using LeadIntake.Storage;
 using LeadIntake.Storage.Capture;
-using LeadIntake.Storage.Forms;
 
 namespace LeadIntake.Functions.IntegrationTests;
 

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using LeadIntake.Application.Capture;
 using LeadIntake.Domain.Forms;
 
-namespace LeadIntake.Storage.Forms;
+namespace LeadIntake.Storage.Capture;
 
 /// <summary>Reads the form registry from the <see cref="StorageNames.FormsTable"/> table: PartitionKey = form id, RowKey = <see cref="RowKey"/>.</summary>
 /// <remarks>
