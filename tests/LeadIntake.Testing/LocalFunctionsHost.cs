@@ -202,6 +202,15 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         return pid;
     }
 
+    /// <summary>Kills the host and its worker at once (a crash: no shutdown code runs) and waits for the exit.</summary>
+    public void Kill()
+    {
+        if (_process.HasExited)
+            return;
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     /// <summary>Sends SIGTERM (Ctrl-C on Windows is not supported: the host is killed there) and waits for the exit.</summary>
     /// <returns>The exit code, or null if the host had to be killed after <paramref name="timeout"/>.</returns>
     public async Task<int?> StopAsync(TimeSpan timeout)
