@@ -1,9 +1,8 @@
 using LeadIntake.Benchmarks;
 
-// dotnet run -c Release --project tests/LeadIntake.Benchmarks -- capture|model|sla|kpis
+// dotnet run -c Release --project tests/LeadIntake.Benchmarks -- model|sla|kpis (capture load is in tests/LeadIntake.Hardening)
 return args.FirstOrDefault() switch
 {
-    "capture" => await CaptureBenchmark.RunAsync(args[1..]),
     "model" => ModelBenchmark.Run(args[1..]),
     "sla" => await SlaBenchmark.RunAsync(args[1..]),
     "kpis" => await KpiBenchmark.RunAsync(args[1..]),
@@ -12,6 +11,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/LeadIntake.Benchmarks -- capture [--requests N] | model | sla [--leads N] [--due N] | kpis [--leads N] [--repeat N] [--seed N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/LeadIntake.Benchmarks -- model | sla [--leads N] [--due N] | kpis [--leads N] [--repeat N] [--seed N]");
     return 2;
 }

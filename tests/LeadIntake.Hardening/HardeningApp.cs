@@ -44,12 +44,15 @@ public sealed class HardeningApp : IAsyncDisposable
 
     /// <summary>Starts Azurite, then the host, and waits until the app has created its queues and tables.</summary>
     /// <param name="configure">Changes the default settings before the host starts.</param>
-    public static async Task<HardeningApp> StartAsync(Action<Dictionary<string, string>>? configure = null)
+    /// <param name="seed">Writes to storage before the host starts (e.g. a Forms row the app must see from its first request).</param>
+    public static async Task<HardeningApp> StartAsync(Action<Dictionary<string, string>>? configure = null, Func<AzuriteFixture, Task>? seed = null)
     {
         var azurite = new AzuriteFixture();
         await azurite.InitializeAsync();
         try
         {
+            if (seed is not null)
+                await seed(azurite);
             var settings = new Dictionary<string, string>
             {
                 [StorageNames.Connection] = azurite.ConnectionString,
@@ -71,16 +74,20 @@ public sealed class HardeningApp : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the host gracefully (SIGTERM), changes its settings and starts a new one with the same keys.</summary>
+    public async Task RestartHostAsync(Action<Dictionary<string, string>> change)
+    {
+        await Host.DisposeAsync();
+        change(_settings);
+        Host = await StartHostAsync(WithKeys(_settings));
+    }
+
     /// <summary>Kills the host and its worker (a crash: no shutdown runs) and starts a new host with the same settings and keys.</summary>
     public async Task KillAndRestartHostAsync()
     {
         Host.Kill();
         await Host.DisposeAsync();
-        Host = await StartHostAsync(new Dictionary<string, string>(_settings)
-        {
-            ["LocalHost__FunctionKey"] = Host.FunctionKey,
-            ["LocalHost__MasterKey"] = Host.MasterKey,
-        });
+        Host = await StartHostAsync(WithKeys(_settings));
     }
 
     /// <inheritdoc />
@@ -95,6 +102,13 @@ public sealed class HardeningApp : IAsyncDisposable
             await Azurite.DisposeAsync();
         }
     }
+
+    // A new host keeps the old one's keys, so clients holding them go on working.
+    private Dictionary<string, string> WithKeys(Dictionary<string, string> settings) => new(settings)
+    {
+        ["LocalHost__FunctionKey"] = Host.FunctionKey,
+        ["LocalHost__MasterKey"] = Host.MasterKey,
+    };
 
     private static async Task<LocalFunctionsHost> StartHostAsync(IReadOnlyDictionary<string, string> settings)
     {
