@@ -5,7 +5,8 @@ using LeadIntake.Application.Sla;
 namespace LeadIntake.Infra.Tests;
 
 /// <summary>The three log alerts: their queries find the log lines the host and the app really write.</summary>
-public sealed class AlertTemplateTests(CompiledTemplate template) : IClassFixture<CompiledTemplate>
+[Collection(CompiledTemplateCollection.Name)]
+public sealed class AlertTemplateTests(CompiledTemplate template)
 {
     // The Functions host's line when it moves a message (Azure/azure-webjobs-sdk, QueueProcessor.CopyMessageToPoisonQueueAsync).
     private const string HostPoisonLine = "Message has reached MaxDequeueCount of 5. Moving message to queue 'lead-captured-poison'.";

@@ -122,3 +122,11 @@ public static partial class ArmSettings
     [GeneratedRegex(@"createObject\('name', '(?<name>[^']+)', 'value', ")]
     private static partial Regex SettingStart();
 }
+
+/// <summary>The test classes that read the compiled template share one build of it.</summary>
+[CollectionDefinition(Name)]
+public sealed class CompiledTemplateCollection : ICollectionFixture<CompiledTemplate>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "compiled template";
+}

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace LeadIntake.Infra.Tests;
 
 /// <summary>The function app in the compiled template: Flex Consumption, the runtime, its settings, transport and sign-in.</summary>
-public sealed class FunctionAppTemplateTests(CompiledTemplate template) : IClassFixture<CompiledTemplate>
+[Collection(CompiledTemplateCollection.Name)]
+public sealed class FunctionAppTemplateTests(CompiledTemplate template)
 {
     private JsonObject Site => template.Single("Microsoft.Web/sites");
 

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace LeadIntake.Infra.Tests;
 
 /// <summary>Storage without keys, Key Vault on RBAC, and every role assignment: which role, to whom, on what.</summary>
-public sealed class IdentityAndStorageTemplateTests(CompiledTemplate template) : IClassFixture<CompiledTemplate>
+[Collection(CompiledTemplateCollection.Name)]
+public sealed class IdentityAndStorageTemplateTests(CompiledTemplate template)
 {
     // Built-in role ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
     private const string BlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
