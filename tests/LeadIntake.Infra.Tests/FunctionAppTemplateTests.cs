@@ -1,4 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using LeadIntake.Functions.Hosting;
+using LeadIntake.Testing;
 
 namespace LeadIntake.Infra.Tests;
 
@@ -169,6 +173,27 @@ public sealed class FunctionAppTemplateTests(CompiledTemplate template)
         var registration = auth["properties"]!["identityProviders"]!["azureActiveDirectory"]!["registration"]!;
         Assert.Equal("[parameters('dashboardSignInClientId')]", (string?)registration["clientId"]);
         Assert.Equal("[format('{0}{1}/v2.0', environment().authentication.loginEndpoint, tenant().tenantId)]", (string?)registration["openIdIssuer"]);
+    }
+
+    [Fact]
+    public void SignIn_EveryHttpRouteOfTheBuiltApp_NeedsSignInOnlyWhenAPersonReadsItInABrowser()
+    {
+        var excluded = template.Module("functionapp")["variables"]!["signInExcludedPaths"]!.AsArray().Select(p => (string)p!).ToList();
+        string[] read = [FunctionNames.Dashboard, FunctionNames.QueryKpis, FunctionNames.PlanMarketing, FunctionNames.ExportKpis, FunctionNames.ExportLeads];
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(LocalFunctionsHost.BuildOutput("functions/LeadIntake.Functions"), "functions.metadata")));
+        var routes = metadata.RootElement.EnumerateArray()
+            .SelectMany(function => function.GetProperty("bindings").EnumerateArray()
+                .Where(binding => binding.GetProperty("type").GetString() == "httpTrigger")
+                .Select(binding => (Name: function.GetProperty("name").GetString()!, Route: binding.GetProperty("route").GetString()!)))
+            .ToList();
+
+        Assert.Equal(read.Length, routes.Count(r => read.Contains(r.Name)));
+        // A new route is excluded from sign-in (capture, landing pages, machine callers with keys) unless it is one a person reads.
+        foreach (var (name, route) in routes)
+        {
+            var path = "/api/" + Regex.Replace(route, @"\{[^}]+\}", "x");
+            Assert.True(IsExcluded(excluded, path) != read.Contains(name), $"{name} ({path}): {(read.Contains(name) ? "open without sign-in" : "would need sign-in")}");
+        }
     }
 
     // App Service Authentication: an excluded path matches exactly, or as a prefix when it ends in "/*".
