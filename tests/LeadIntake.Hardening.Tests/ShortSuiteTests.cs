@@ -8,6 +8,9 @@ namespace LeadIntake.Hardening.Tests;
 [Collection(nameof(ShortSuiteTests))]
 public sealed class ShortSuiteTests(ITestOutputHelper output)
 {
+    [Fact]
+    public Task Outage_Short_KeepsEveryPromise() => RunAsync("outage");
+
     private async Task RunAsync(string scenario)
     {
         var report = await Scenarios.Named(scenario)(Budget.Short);
