@@ -161,9 +161,10 @@ public sealed class QueueListener
             else
                 await _queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: _visibilityTimeout, cancellationToken: CancellationToken.None);
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception) when (exception is RequestFailedException or AggregateException)
         {
-            // Usually a lost lease (404): the message is visible again and will be redelivered.
+            // Usually a lost lease (404): the message is visible again and will be redelivered. An AggregateException is the
+            // SDK giving up on unreachable storage: the message stays leased and is redelivered when its lease expires.
             _logger.LogWarning("Completing message {MessageId} of {Queue} failed: {Reason}", message.MessageId, _queue.Name, exception.Message);
         }
         finally
@@ -188,8 +189,9 @@ public sealed class QueueListener
         {
             // The function finished (or the host is abandoning it).
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception) when (exception is RequestFailedException or AggregateException)
         {
+            // Not rethrown: the message must still be completed (and counted out of the in-flight batch) below.
             _logger.LogWarning("Renewing the lease of message {MessageId} failed: {Reason}", messageId, exception.Message);
         }
     }

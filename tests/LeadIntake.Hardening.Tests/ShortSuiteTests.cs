@@ -9,6 +9,15 @@ namespace LeadIntake.Hardening.Tests;
 public sealed class ShortSuiteTests(ITestOutputHelper output)
 {
     [Fact]
+    public Task Hostile_Short_KeepsEveryPromise() => RunAsync("hostile");
+
+    [Fact]
+    public Task Outage_Short_KeepsEveryPromise() => RunAsync("outage");
+
+    [Fact]
+    public Task Crash_Short_KeepsEveryPromise() => RunAsync("crash");
+
+    [Fact]
     public Task Load_Short_KeepsEveryPromise() => RunAsync("load");
 
     private async Task RunAsync(string scenario)
