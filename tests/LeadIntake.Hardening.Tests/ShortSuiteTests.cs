@@ -8,6 +8,9 @@ namespace LeadIntake.Hardening.Tests;
 [Collection(nameof(ShortSuiteTests))]
 public sealed class ShortSuiteTests(ITestOutputHelper output)
 {
+    [Fact]
+    public Task Hostile_Short_KeepsEveryPromise() => RunAsync("hostile");
+
     private async Task RunAsync(string scenario)
     {
         var report = await Scenarios.Named(scenario)(Budget.Short);
