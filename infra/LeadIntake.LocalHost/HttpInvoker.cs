@@ -42,7 +42,9 @@ public sealed record HttpRoute(FunctionDescriptor Function, RouteTemplate Templa
 /// For a matched request the invocation id goes into <c>x-ms-invocation-id</c> (overwriting a client's), the forward
 /// starts first and the <see cref="InvocationRequest"/> (an empty <see cref="RpcHttp"/> for the trigger) right after,
 /// because the worker pairs the two by that id and waits only seconds for either. Status codes the host itself writes:
-/// 401 (key), 404/405 (routing), 500 (failed invocation, nothing written), 503 + Retry-After (worker unavailable).
+/// 400 (a header that is not ASCII, which the forward cannot carry), 401 (key), 404/405 (routing), 500 (failed
+/// invocation, nothing written), 503 + Retry-After (worker unavailable). A forward that fails cancels the invocation at
+/// once: the worker would otherwise wait for a request that never comes, and the client for the worker.
 /// </remarks>
 public sealed class HttpInvoker(
     WorkerSupervisor supervisor,
@@ -123,6 +125,14 @@ public sealed class HttpInvoker(
             return;
         }
 
+        if (request.Headers.Any(header => header.Value.Any(value => value is not null && !Ascii.IsValid(value))))
+        {
+            // Kestrel reads such bytes as Latin-1, but the forward to the worker can only send ASCII: refuse here rather
+            // than answer as if the worker were down.
+            await Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "Request headers must be ASCII text.").ExecuteAsync(context);
+            return;
+        }
+
         await InvokeAsync(context, route, values!);
     }
 
@@ -148,6 +158,12 @@ public sealed class HttpInvoker(
         var forward = forwarder.SendAsync(context, supervisor.WorkerHttpUri.ToString(), _client, _forwardConfig, _transformer);
         var invoked = connection.InvokeAsync(invocation, cancel.Token);
         var error = await forward;
+        if (error != ForwarderError.None)
+        {
+            // The request never reached the worker whole (the client's body broke off or was malformed, or the worker is
+            // gone): the worker waits for it in vain, so cancel now instead of holding the client's answer for that wait.
+            await cancel.CancelAsync();
+        }
 
         InvocationResponse? response = null;
         try

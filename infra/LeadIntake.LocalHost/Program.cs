@@ -35,6 +35,9 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.Listen(System.Net.IPAddress.Loopback, settings.Port, listen => listen.Protocols = HttpProtocols.Http1);
     kestrel.Limits.MaxRequestBodySize = null; // the worker enforces its own limits
+    // The forward adds x-ms-invocation-id and X-Forwarded-For/-Proto/-Host/-Prefix; the worker's Kestrel allows 100
+    // headers, so a request the worker would refuse (after its function had been invoked) is refused here with 431.
+    kestrel.Limits.MaxRequestHeaderCount = 100 - 10;
 });
 builder.Services.AddSingleton(settings);
 builder.Services.AddRouting();

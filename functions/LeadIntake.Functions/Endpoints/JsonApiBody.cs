@@ -8,6 +8,9 @@ namespace LeadIntake.Functions.Endpoints;
 /// <remarks>
 /// Never throws for what a client sends: 415 for a media type other than JSON (or CSV, for <see cref="ReadCsvAsync"/>), 413
 /// over the limit (counting bytes as received), 400 for malformed JSON or UTF-8 — each a problem+json answer. Cancellation of <c>cancellationToken</c> still throws.
+/// A JSON document is handed on only when every string and property name in it reads as text: bytes that are not UTF-8
+/// and lone surrogate escapes (<c>"\ud800"</c>) are refused here, so no caller's <c>GetString()</c> can throw (the parser
+/// only notices them when a string is read, as an <see cref="InvalidOperationException"/>).
 /// </remarks>
 public static class JsonApiBody
 {
@@ -20,13 +23,48 @@ public static class JsonApiBody
         if (bytes is null)
             return (null, tooLarge);
 
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            return (null, Results.Problem("The body is not valid UTF-8 text.", statusCode: StatusCodes.Status400BadRequest));
+        JsonDocument document;
         try
         {
-            return (JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 8 }), null);
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 8 });
         }
         catch (JsonException)
         {
             return (null, Results.Problem("The body is not valid JSON.", statusCode: StatusCodes.Status400BadRequest));
+        }
+
+        if (!ReadsAsText(document.RootElement))
+        {
+            document.Dispose();
+            return (null, Results.Problem("The body holds a string that is not valid Unicode text (a lone surrogate escape such as \\ud800).", statusCode: StatusCodes.Status400BadRequest));
+        }
+
+        return (document, null);
+    }
+
+    // Every string value and property name decodes to UTF-16 (depth is bounded by MaxDepth above).
+    private static bool ReadsAsText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().All(ReadsAsText);
+                case JsonValueKind.Object:
+                    return element.EnumerateObject().All(property => property.Name is not null && ReadsAsText(property.Value));
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
