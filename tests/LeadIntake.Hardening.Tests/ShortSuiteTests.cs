@@ -8,6 +8,9 @@ namespace LeadIntake.Hardening.Tests;
 [Collection(nameof(ShortSuiteTests))]
 public sealed class ShortSuiteTests(ITestOutputHelper output)
 {
+    [Fact]
+    public Task Crash_Short_KeepsEveryPromise() => RunAsync("crash");
+
     private async Task RunAsync(string scenario)
     {
         var report = await Scenarios.Named(scenario)(Budget.Short);

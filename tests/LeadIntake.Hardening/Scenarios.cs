@@ -6,6 +6,7 @@ public static class Scenarios
     /// <summary>Every scenario: its name on the command line and how to run it.</summary>
     public static IReadOnlyList<(string Name, Func<Budget, Task<ScenarioReport>> Run)> All { get; } =
     [
+        ("crash", CrashScenario.RunAsync),
     ];
 
     /// <summary>The scenario called <paramref name="name"/>.</summary>
