@@ -11,14 +11,16 @@ namespace LeadIntake.LocalHost;
 /// <remarks>
 /// host.json <c>extensions.queues</c>: batchSize (16), newBatchThreshold (batchSize/2), maxDequeueCount (5),
 /// visibilityTimeout (0), maxPollingInterval (1 min), messageEncoding (base64 | none). A received message is leased for
-/// 10 minutes, renewed at half-life while the function runs; a new batch is fetched once at most newBatchThreshold
+/// 10 minutes, as by the Functions host (where it is fixed), renewed at half-life while the function runs; the
+/// development-only app setting <c>LocalHost:QueueLease</c> (hh:mm:ss) shortens it, so a test that kills the host sees
+/// the messages the dead host held come back in seconds rather than 10 minutes; a new batch is fetched once at most newBatchThreshold
 /// messages are in flight. Success deletes; failure (including a worker crash) either moves the message to
 /// <c>&lt;queue&gt;-poison</c> (DequeueCount ≥ maxDequeueCount) or makes it visible again after visibilityTimeout.
 /// An empty or missing queue backs off from 100 ms, doubling, to maxPollingInterval.
 /// </remarks>
 public sealed class QueueListener
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly FunctionDescriptor _function;
@@ -31,6 +33,7 @@ public sealed class QueueListener
     private readonly int _maxDequeueCount;
     private readonly TimeSpan _visibilityTimeout;
     private readonly TimeSpan _maxPollingInterval;
+    private readonly TimeSpan _lease;
     private readonly string _dataType;
     private readonly bool _deferredBinding;
     private readonly SemaphoreSlim _released = new(0);
@@ -49,6 +52,9 @@ public sealed class QueueListener
         _maxDequeueCount = queues["maxDequeueCount"]?.GetValue<int>() ?? 5;
         _visibilityTimeout = HostSettings.Duration(queues["visibilityTimeout"], TimeSpan.Zero);
         _maxPollingInterval = HostSettings.Duration(queues["maxPollingInterval"], TimeSpan.FromMinutes(1));
+        _lease = settings.Get("LocalHost:QueueLease") is { Length: > 0 } lease
+            ? TimeSpan.Parse(lease, System.Globalization.CultureInfo.InvariantCulture)
+            : DefaultLease;
         var base64 = !string.Equals(queues["messageEncoding"]?.GetValue<string>(), "none", StringComparison.OrdinalIgnoreCase);
         _dataType = function.TriggerProperty("dataType") ?? "";
         _deferredBinding = string.Equals(function.Trigger["properties"]?["supportsDeferredBinding"]?.ToString(), "true", StringComparison.OrdinalIgnoreCase);
@@ -123,7 +129,7 @@ public sealed class QueueListener
     {
         try
         {
-            return (await _queue.ReceiveMessagesAsync(_batchSize, Lease, cancellationToken)).Value;
+            return (await _queue.ReceiveMessagesAsync(_batchSize, _lease, cancellationToken)).Value;
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {
@@ -180,8 +186,8 @@ public sealed class QueueListener
         {
             while (true)
             {
-                await Task.Delay(Lease / 2, cancellationToken);
-                var renewed = await _queue.UpdateMessageAsync(messageId, popReceipt(), visibilityTimeout: Lease, cancellationToken: cancellationToken);
+                await Task.Delay(_lease / 2, cancellationToken);
+                var renewed = await _queue.UpdateMessageAsync(messageId, popReceipt(), visibilityTimeout: _lease, cancellationToken: cancellationToken);
                 setPopReceipt(renewed.Value.PopReceipt);
             }
         }

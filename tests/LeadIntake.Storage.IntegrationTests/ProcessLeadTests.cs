@@ -1,5 +1,8 @@
 using Azure;
+using LeadIntake.Application.Policy;
 using LeadIntake.Application.Processing;
+using LeadIntake.Application.Scoring;
+using LeadIntake.Domain.Leads;
 using LeadIntake.Storage.Leads;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -144,6 +147,35 @@ public sealed class ProcessLeadTests(StorageFixture fixture) : IClassFixture<Sto
         Assert.Equal(1, leadAfterSecond.SubmissionCount);
         Assert.Equal(leadAfterFirst.ETag, leadAfterSecond.ETag);
         Assert.Single(await fixture.RowsAsync<ScoreSnapshotEntity>(StorageNames.ScoreSnapshotsTable, leadId));
+    }
+
+    [Fact]
+    public async Task RunAsync_RoundKilledBeforeItsCommit_RedeliveryLeavesNoRowsOfThatRound()
+    {
+        var email = StorageFixture.UniqueEmail("killed");
+        var leadId = StorageFixture.Identity.LeadIdFor(email);
+        var asked = StorageFixture.Submission(email, ("contactRequested", "true"), ("jobTitle", "CEO"));
+        var other = StorageFixture.Submission(email, ("jobTitle", "CEO"));
+        var store = fixture.Services.GetRequiredService<ILeadStore>();
+        var scorer = await fixture.Services.GetRequiredService<IScorerProvider>().GetScorerAsync();
+        var policy = await fixture.Services.GetRequiredService<IQualificationPolicyProvider>().GetPolicyAsync();
+        // A round of 'asked' that found no lead (a new lead, fast-tracked to SQL) and died after writing its rows: here its
+        // commit loses to 'other', which created the lead meanwhile, as a worker killed before the commit would.
+        var killedRound = LeadProcessor.Process(null, asked, scorer, policy, [], DateTimeOffset.UtcNow);
+        await Process.RunAsync(other, CancellationToken.None);
+        Assert.False(await store.TrySaveAsync(asked, killedRound, null, null, null, CancellationToken.None));
+
+        var redelivered = await Process.RunAsync(asked, CancellationToken.None);
+
+        Assert.Equal("SQL", redelivered.Stage);
+        // Exactly the committed moves, each once (by stage: the older submission's move may carry the earlier time).
+        var history = (await fixture.RowsAsync<StageHistoryEntity>(StorageNames.StageHistoryTable, leadId)).OrderBy(r => r.FromStage, StringComparer.Ordinal).ToList();
+        Assert.Equal([("", "Lead", other.SubmissionId), ("Lead", "SQL", asked.SubmissionId)], history.Select(r => (r.FromStage, r.ToStage, r.Cause)));
+        var mirrors = (await fixture.RowsAsync<StageChangeByDayEntity>(StorageNames.StageChangesByDayTable, LeadEntityMapper.DayKey(history[0].At)))
+            .Concat(history[0].At.UtcDateTime.Date == history[1].At.UtcDateTime.Date ? [] : await fixture.RowsAsync<StageChangeByDayEntity>(StorageNames.StageChangesByDayTable, LeadEntityMapper.DayKey(history[1].At)))
+            .Where(r => r.LeadId == leadId);
+        Assert.Equal(history.Select(r => $"{leadId}_{r.RowKey}").Order(StringComparer.Ordinal), mirrors.Select(r => r.RowKey).Order(StringComparer.Ordinal));
+        await fixture.DrainAsync(StorageNames.SalesHandoffQueue);
     }
 
     [Fact]

@@ -219,8 +219,8 @@ public static class LeadEntityMapper
         }).ToList();
         var byDay = history.Select(row => new StageChangeByDayEntity
         {
-            PartitionKey = DayKey(row.At),
-            RowKey = $"{lead.LeadId}_{row.RowKey}",
+            PartitionKey = ByDayKeyOf(row).PartitionKey,
+            RowKey = ByDayKeyOf(row).RowKey,
             LeadId = lead.LeadId,
             Company = lead.Company,
             FromStage = row.FromStage,
@@ -237,6 +237,10 @@ public static class LeadEntityMapper
             AddKpiColumns(byDay[i], lead, changes[i]);
         return (history, byDay);
     }
+
+    /// <summary>The keys of the StageChangesByDay row mirroring <paramref name="history"/>: its UTC day, and <c>{lead id}_{history RowKey}</c>.</summary>
+    public static (string PartitionKey, string RowKey) ByDayKeyOf(StageHistoryEntity history) =>
+        (DayKey(history.At), $"{history.PartitionKey}_{history.RowKey}");
 
     /// <summary>What the funnel KPIs read from a change row: first-reached stages, time in the stage left, attribution, cohort, model, deal.</summary>
     private static void AddKpiColumns(StageChangeByDayEntity row, Lead lead, StageChange change)

@@ -48,6 +48,9 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
         var rows = LeadEntityMapper.ToRows(submission, outcome);
         if (lostRound is not null)
             await DeleteRowsNotInAsync(LeadEntityMapper.ToRows(submission, lostRound), rows, cancellationToken);
+        // A round that died before its commit (a killed worker or host) left rows this round may not produce (it may now
+        // merge into a lead another submission created): they are not in memory, so they are read back by their cause.
+        await DeleteStaleRowsOfCauseAsync(submission.LeadId, submission.SubmissionId, rows, cancellationToken);
         await UpsertReplaceAllAsync(_history, rows.History, cancellationToken);
         await UpsertReplaceAllAsync(_byDay, rows.ByDay, cancellationToken);
         await _snapshots.UpsertEntityAsync(rows.Snapshot, TableUpdateMode.Replace, cancellationToken);
@@ -171,6 +174,30 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
             await DeleteIfExistsAsync(_history, row.PartitionKey, row.RowKey, cancellationToken);
         foreach (var row in previous.ByDay.Where(p => !current.ByDay.Any(c => c.PartitionKey == p.PartitionKey && c.RowKey == p.RowKey)))
             await DeleteIfExistsAsync(_byDay, row.PartitionKey, row.RowKey, cancellationToken);
+    }
+
+    /// <summary>Deletes this cause's StageHistory rows (and their StageChangesByDay mirrors) that <paramref name="current"/> does not write.</summary>
+    /// <remarks>One query of the lead's own history partition, filtered on <see cref="StageHistoryEntity.Cause"/>.</remarks>
+    private async Task DeleteStaleRowsOfCauseAsync(string leadId, string causeId, LeadRows current, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and Cause eq {causeId}");
+        var written = new List<StageHistoryEntity>();
+        try
+        {
+            await foreach (var row in _history.QueryAsync<StageHistoryEntity>(filter, select: ["PartitionKey", "RowKey", nameof(StageChangeRow.At)], cancellationToken: cancellationToken))
+                written.Add(row);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return; // No history table yet: nothing stale.
+        }
+
+        foreach (var row in written.Where(w => !current.History.Any(c => c.RowKey == w.RowKey)))
+        {
+            await DeleteIfExistsAsync(_history, row.PartitionKey, row.RowKey, cancellationToken);
+            var (day, key) = LeadEntityMapper.ByDayKeyOf(row);
+            await DeleteIfExistsAsync(_byDay, day, key, cancellationToken);
+        }
     }
 
     private static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)

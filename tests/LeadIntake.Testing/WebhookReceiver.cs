@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace LeadIntake.Functions.IntegrationTests;
+namespace LeadIntake.Testing;
 
 /// <summary>A webhook receiver on a free loopback port (Kestrel, in the test process): records every request, verifies its signature, answers from a script.</summary>
 /// <remarks>
