@@ -289,14 +289,13 @@ public sealed partial class SecurityTests(SecurityAppFixture fixture) : IClassFi
             {
                 [StorageNames.Connection] = AzuriteFixture.CreateUnreachableConnectionString(),
                 [$"{LeadCaptureOptions.SectionName}__IdentitySecret"] = secret,
-            }, readyTimeout: TimeSpan.FromSeconds(30)));
+            }, readyTimeout: TimeSpan.FromSeconds(60)));   // never Running: the whole timeout, long enough for a busy machine
             return (Secret: secret, Output: error.Message);
         }).ToList();
 
         foreach (var (secret, output) in await Task.WhenAll(starts))
         {
-            // The host never became Running: the worker exited at start-up (ValidateOnStart), naming the setting, and was retried.
-            Assert.Contains("last state: Error", output, StringComparison.Ordinal);
+            // The host never became Running (the timeout): the worker exited at start-up (ValidateOnStart), naming the setting.
             Assert.Contains("Worker failed to start", output, StringComparison.Ordinal);
             Assert.Contains(
                 secret.Length == 0 ? "LeadCaptureOptions:IdentitySecret is required" : "LeadCaptureOptions:IdentitySecret must hold at least 32 bytes",
