@@ -39,7 +39,11 @@ public sealed partial class LandingPageTests(LandingSiteAppFixture fixture)
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
         var nonce = NonceInCsp().Match(csp).Groups[1].Value;
         Assert.NotEmpty(nonce);
-        Assert.Equal(HtmlPages.DemoContentSecurityPolicy(nonce), csp);
+        // form-action: this app and the origins a plain post may be redirected to (the allowed origins of the settings).
+        Assert.Equal(
+            $"default-src 'none'; script-src 'self' 'nonce-{nonce}'; style-src 'nonce-{nonce}'; connect-src 'self'; img-src 'self' data:; " +
+            $"base-uri 'none'; form-action 'self' https://www.example.com {fixture.Site.AllowedOrigin}; frame-ancestors 'none'",
+            csp);
         Assert.Contains($"<style nonce=\"{nonce}\">", html, StringComparison.Ordinal);
         Assert.Contains($"<script src=\"/api/snippet.js\" defer nonce=\"{nonce}\"></script>", html, StringComparison.Ordinal);
         Assert.Contains("data-leadintake=\"demo\"", html, StringComparison.Ordinal);

@@ -24,14 +24,10 @@ public static class DashboardPage
         $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; connect-src 'self'; img-src 'self' data:; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    /// <summary>The page as the answer to one request: sets the security headers on <paramref name="response"/>.</summary>
-    public static IResult Result(HttpResponse response)
+    /// <summary>The page as the answer to one request, with a fresh nonce (security headers: <see cref="HtmlPage"/>).</summary>
+    public static IResult Result()
     {
         var nonce = EmbeddedPage.NewNonce();
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
-        response.Headers["Referrer-Policy"] = "no-referrer";
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "no-store";
-        return Results.Content(s_template.Replace(NonceMarker, nonce, StringComparison.Ordinal), "text/html; charset=utf-8");
+        return new HtmlPage(s_template.Replace(NonceMarker, nonce, StringComparison.Ordinal), ContentSecurityPolicy(nonce));
     }
 }

@@ -65,14 +65,25 @@ public static class HtmlPages
     /// <summary>The wording next to the consent box when the form registry gives the demo form none.</summary>
     public const string FallbackConsentText = "Send me occasional product news by email. I can unsubscribe at any time.";
 
-    /// <summary>The Content-Security-Policy of the demo page with style and script nonce <paramref name="nonce"/>.</summary>
+    /// <summary>The Content-Security-Policy of the demo page with style and script nonce <paramref name="nonce"/>, posting <paramref name="form"/>.</summary>
     /// <remarks>
     /// Scripts only from this app (the snippet) or with the nonce, the one inline style by nonce, connections to this app.
-    /// No <c>form-action</c>: a plain post is answered with a 303 to the form's thank-you URL, which may be on another site.
+    /// <c>form-action</c> is this app plus every origin a plain post may be redirected to (browsers check the redirect of a
+    /// form post too): the form's thank-you URL and its allowed origins, which an allowed <c>_redirect</c> may name
+    /// (<see cref="RedirectPolicy.Resolve"/>). Both are normalised origins from the registry, so nothing here is the visitor's.
     /// </remarks>
-    public static string DemoContentSecurityPolicy(string nonce) =>
-        $"default-src 'none'; script-src 'self' 'nonce-{nonce}'; style-src 'nonce-{nonce}'; connect-src 'self'; img-src 'self' data:; " +
-        "base-uri 'none'; frame-ancestors 'none'";
+    public static string DemoContentSecurityPolicy(string nonce, LandingForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var targets = form.AllowedOrigins.Append(form.ThankYouUrl is { } url ? FormRegistry.NormaliseOrigin(new Uri(url).GetLeftPart(UriPartial.Authority)) : null)
+            .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Prepend("'self'");
+        return $"default-src 'none'; script-src 'self' 'nonce-{nonce}'; style-src 'nonce-{nonce}'; connect-src 'self'; img-src 'self' data:; " +
+            $"base-uri 'none'; form-action {string.Join(' ', targets)}; frame-ancestors 'none'";
+    }
+
+    /// <summary>The Content-Security-Policy of the thank-you and form error pages: their one inline style by nonce, nothing else.</summary>
+    public static string StaticContentSecurityPolicy(string nonce) =>
+        $"default-src 'none'; style-src 'nonce-{nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>
     /// The demo landing page: a form that posts to <paramref name="actionPath"/> without JavaScript and is enhanced by the
@@ -161,10 +172,12 @@ public static class HtmlPages
     }
 
     /// <summary>The built-in thank-you page; links back to <paramref name="backUrl"/> when given (the caller has checked it is allowed).</summary>
-    public static string ThankYou(string? backUrl) => $$"""
+    /// <param name="backUrl">The page the visitor came from, already checked to be allowed; null for "use your browser's back button".</param>
+    /// <param name="nonce">The CSP nonce of the inline style (<see cref="StaticContentSecurityPolicy"/>).</param>
+    public static string ThankYou(string? backUrl, string nonce) => $$"""
         <!DOCTYPE html>
         <html lang="en">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Thank you</title><style>{{Style}}</style></head>
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Thank you</title><style nonce="{{nonce}}">{{Style}}</style></head>
         <body>
         <h1>Thank you!</h1>
         <p>We received your details and will be in touch soon.</p>
@@ -176,7 +189,8 @@ public static class HtmlPages
     /// <summary>The page a browser form post gets when validation fails: each field with its messages, a back link when <paramref name="backUrl"/> is given.</summary>
     /// <param name="errors">Posted field name → messages.</param>
     /// <param name="backUrl">The form's page, already checked to be allowed for the form; null for "use your browser's back button".</param>
-    public static string FormErrors(IDictionary<string, string[]> errors, string? backUrl)
+    /// <param name="nonce">The CSP nonce of the inline style (<see cref="StaticContentSecurityPolicy"/>).</param>
+    public static string FormErrors(IDictionary<string, string[]> errors, string? backUrl, string nonce)
     {
         var items = new StringBuilder();
         foreach (var (field, messages) in errors)
@@ -191,7 +205,7 @@ public static class HtmlPages
         return $$"""
             <!DOCTYPE html>
             <html lang="en">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Please check the form</title><style>{{Style}}</style></head>
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Please check the form</title><style nonce="{{nonce}}">{{Style}}</style></head>
             <body>
             <h1>Please check the form</h1>
             <div class="errors"><ul>

@@ -44,6 +44,8 @@ public sealed class KpisHttp(QueryKpis kpis, PlanMarketing plan, TimeProvider ti
         if (query is null)
             return refusal!;
         var report = await kpis.RunAsync(query, cancellationToken);
+        // Owners' names are in it when grouped by owner: a download, never cached.
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
         // A report is a few hundred rows at most (segments plus periods): written whole, then sent.
         using var buffer = new MemoryStream();
         await using (var writer = new StreamWriter(buffer, CsvWriter.Encoding, leaveOpen: true))

@@ -60,7 +60,7 @@ public sealed class LeadCaptureHttp(
         {
             logger.LogInformation("Form {FormId}: refused a post from origin {Origin}; nothing queued", form.FormId, origin);
             return BrowserFormPost.Is(request)
-                ? Html(HtmlPages.FormErrors(new Dictionary<string, string[]> { [LeadSubmissionParser.FormErrorKey] = [NotAllowed(form)] }, null), StatusCodes.Status403Forbidden)
+                ? FormErrorPage(new Dictionary<string, string[]> { [LeadSubmissionParser.FormErrorKey] = [NotAllowed(form)] }, null, StatusCodes.Status403Forbidden)
                 : FormCors.Refused(form.FormId);
         }
 
@@ -95,7 +95,7 @@ public sealed class LeadCaptureHttp(
         if (errors.Count > 0)
         {
             return isBrowser
-                ? Html(HtmlPages.FormErrors(errors, RedirectPolicy.AllowedUrl(posted.Last(LeadFieldNames.PageUrl) ?? context.Referer, form, request)), StatusCodes.Status400BadRequest)
+                ? FormErrorPage(errors, RedirectPolicy.AllowedUrl(posted.Last(LeadFieldNames.PageUrl) ?? context.Referer, form, request), StatusCodes.Status400BadRequest)
                 : Results.ValidationProblem(errors);
         }
 
@@ -132,5 +132,9 @@ public sealed class LeadCaptureHttp(
     private static string NotAllowed(LandingForm form) =>
         $"This page may not send the form '{form.FormId}'. Nothing was sent; please contact the site's owner.";
 
-    private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    private static HtmlPage FormErrorPage(IDictionary<string, string[]> errors, string? backUrl, int status)
+    {
+        var nonce = EmbeddedPage.NewNonce();
+        return new HtmlPage(HtmlPages.FormErrors(errors, backUrl, nonce), HtmlPages.StaticContentSecurityPolicy(nonce), status);
+    }
 }

@@ -10,6 +10,7 @@ namespace LeadIntake.Functions.Endpoints;
 /// <c>stage</c> is a stage code (<c>MQL</c>, case-insensitive); <c>from</c> and <c>to</c> are UTC days <c>yyyy-MM-dd</c>,
 /// both inclusive, on the lead's FirstSeenAt; each is optional. Bad parameters: 400 problem+json naming them. The rows
 /// are streamed as storage returns them (see <see cref="ExportLeads"/>); columns in <see cref="ExportLeads.Columns"/>.
+/// Personal data, so <c>Cache-Control: no-store</c>.
 /// </remarks>
 public sealed class LeadsCsvHttp(ExportLeads export)
 {
@@ -36,6 +37,8 @@ public sealed class LeadsCsvHttp(ExportLeads export)
         if (!errors.IsEmpty)
             return Results.ValidationProblem(errors.ToDictionary(), title: "The export parameters are not valid.");
 
+        // Names, emails and companies: never kept by a browser or proxy cache.
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
         // Rows are read while the response is written, after the function returned: the request's own abort token cancels them.
         var aborted = request.HttpContext.RequestAborted;
         var started = await export.StartAsync(

@@ -36,5 +36,5 @@ public sealed class DashboardFunction
     [Function(FunctionNames.Dashboard)]
     public IResult Show(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionNames.DashboardRoute)] HttpRequest request) =>
-        DashboardPage.Result(request.HttpContext.Response);
+        DashboardPage.Result();
 }

@@ -33,12 +33,8 @@ public sealed class LandingPageFunctions(IFormRegistryProvider forms, FormTokens
             tokens.Issue(DemoFormId, timeProvider.GetUtcNow()),
             Guid.NewGuid().ToString(),
             nonce);
-        var response = request.HttpContext.Response;
-        response.Headers.ContentSecurityPolicy = HtmlPages.DemoContentSecurityPolicy(nonce);
-        response.Headers.XContentTypeOptions = "nosniff";
-        // The page carries a fresh render token and idempotency key: never one visitor's page for another.
-        response.Headers.CacheControl = "no-store";
-        return Results.Content(html, "text/html; charset=utf-8");
+        // It posts to this app (same-origin referrer); no-store, since it carries a fresh render token and idempotency key.
+        return new HtmlPage(html, HtmlPages.DemoContentSecurityPolicy(nonce, form), referrerPolicy: HtmlPage.SameOrigin);
     }
 
     /// <summary>
@@ -58,7 +54,7 @@ public sealed class LandingPageFunctions(IFormRegistryProvider forms, FormTokens
             backUrl = RedirectPolicy.AllowedUrl(back, form, request);
         }
 
-        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.Content(HtmlPages.ThankYou(backUrl), "text/html; charset=utf-8");
+        var nonce = EmbeddedPage.NewNonce();
+        return new HtmlPage(HtmlPages.ThankYou(backUrl, nonce), HtmlPages.StaticContentSecurityPolicy(nonce));
     }
 }

@@ -52,7 +52,8 @@ public sealed class SpamLogFlusher(SpamLog log, TimeProvider timeProvider, ILogg
         catch (Exception e)
         {
             // Storage down or contended: the counts stay in the log for the next tick.
-            logger.LogWarning(e, "Spam counts not written ({Keys} pending key(s) kept for the next flush)", log.PendingKeys);
+            logger.LogWarning(StorageFailureLog.ExceptionOf(e), "Spam counts not written ({Failure}; {Keys} pending key(s) kept for the next flush)",
+                StorageFailureLog.Summary(e), log.PendingKeys);
         }
 
         var dropped = log.Dropped;

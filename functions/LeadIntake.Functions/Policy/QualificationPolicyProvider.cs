@@ -142,13 +142,14 @@ public sealed class QualificationPolicyProvider : IQualificationPolicyProvider
             var kept = _fromBlob ?? fallback;
             if (!_blobChecked)
             {
-                _logger.LogWarning(e, "Could not check {Source} for the qualification policy; nothing is served until it can be read", BlobSource);
+                _logger.LogWarning(StorageFailureLog.ExceptionOf(e), "Could not check {Source} for the qualification policy ({Failure}); nothing is served until it can be read",
+                    BlobSource, StorageFailureLog.Summary(e));
                 throw;
             }
 
             // Keep serving what we had; the next check tries again.
-            _logger.LogWarning(e, "Could not check {Source} for the qualification policy; keeping {Version} from {KeptSource}",
-                BlobSource, kept.Policy.Version, kept.Source);
+            _logger.LogWarning(StorageFailureLog.ExceptionOf(e), "Could not check {Source} for the qualification policy ({Failure}); keeping {Version} from {KeptSource}",
+                BlobSource, StorageFailureLog.Summary(e), kept.Policy.Version, kept.Source);
         }
     }
 

@@ -81,7 +81,8 @@ public sealed class PublishedModelScorerProvider(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Keep serving what we had; the next check tries again.
-            logger.LogWarning(e, "Could not load the published scoring model; keeping {Version}", _published is null ? "the points model" : "the current model");
+            logger.LogWarning(StorageFailureLog.ExceptionOf(e), "Could not load the published scoring model ({Failure}); keeping {Version}",
+                StorageFailureLog.Summary(e), _published is null ? "the points model" : "the current model");
         }
     }
 
