@@ -23,9 +23,9 @@ internal sealed class CommittedLeads(ILeadStore store) : ILeadStore
 
     public async Task<bool> TrySaveAsync(
         LeadSubmission submission, LeadProcessingOutcome outcome, StoredLead? basedOn, SalesHandoffMessage? handoff,
-        LeadProcessingOutcome? lostRound, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
-        var saved = await store.TrySaveAsync(submission, outcome, basedOn, handoff, lostRound, cancellationToken);
+        var saved = await store.TrySaveAsync(submission, outcome, basedOn, handoff, cancellationToken);
         if (saved)
             _latest[outcome.Lead.LeadId] = outcome.Lead;
         return saved;

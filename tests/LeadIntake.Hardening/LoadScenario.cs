@@ -37,9 +37,21 @@ public static class LoadScenario
     {
         var report = new ScenarioReport("load");
         // Capture alone first (ProcessLead off, so only the HTTP path is measured).
-        await using var app = await HardeningApp.StartAsync(
-            settings => settings["AzureWebJobs.ProcessLead.Disabled"] = "true",
-            seed: AddFloodFormAsync);
+        await using (var app = await HardeningApp.StartAsync(settings => settings["AzureWebJobs.ProcessLead.Disabled"] = "true", seed: AddFloodFormAsync))
+            await MeasureCaptureAsync(app, budget, report);
+
+        // The backlog on a fresh Azurite (the capture runs left tens of thousands of messages): exactly DrainBacklog
+        // leads queued, then the whole pipeline drains them.
+        await using var pipeline = await HardeningApp.StartAsync(settings => settings["AzureWebJobs.ProcessLead.Disabled"] = "true");
+        await MeasureDrainAndLatencyAsync(pipeline, budget, report);
+        report.Figure("spam rules in process", $"{MeasureSpamChecks():F1} µs per submission (token HMAC, honeypots, names, both rate limits)");
+        if (report.Broken.Count > 0)
+            Console.Error.WriteLine(pipeline.Host.Output); // what the host and the worker said is the only clue to a broken promise
+        return report;
+    }
+
+    private static async Task MeasureCaptureAsync(HardeningApp app, Budget budget, ScenarioReport report)
+    {
         var connection = app.Azurite.ConnectionString;
         var captured = new QueueClient(connection, StorageNames.LeadCapturedQueue);
         var http = app.Host.Client;
@@ -50,6 +62,7 @@ public static class LoadScenario
         {
             var raw = await MeasureRawEnqueueAsync(connection, clients, budget.LoadTime);
             var capture = await RunForAsync(budget.LoadTime, clients, i => PostAsync(http, $"load{clients}x{i}", token));
+            Console.Error.WriteLine($"    {clients} clients: {capture.Rate:F0} req/s, raw {raw:F0} msg/s");
             report.Figure($"capture, {clients} clients, {budget.LoadTime.TotalSeconds:F0} s", $"{capture.Rate:F0} req/s; raw enqueue {raw:F0} msg/s in the same run ({capture.Rate / raw:P0}); {capture.Statuses}");
             if (capture.Failures > 0)
                 report.Break($"{clients} clients: {capture.Failures} of {capture.Count} posts not answered 202 ({capture.Statuses})");
@@ -68,9 +81,14 @@ public static class LoadScenario
         report.Figure($"one address flooding a form limited to {FloodLimit}/hour", $"{flood.Rate:F0} req/s; {floodQueued} of {flood.Count} queued, the rest answered 202 as spam");
         if (floodQueued != FloodLimit)
             report.Break($"flood: {floodQueued} queued where the form allows {FloodLimit} per address per hour");
+    }
 
-        // The backlog: exactly DrainBacklog leads on an emptied queue, then the whole pipeline drains it.
-        await captured.ClearMessagesAsync();
+    private static async Task MeasureDrainAndLatencyAsync(HardeningApp app, Budget budget, ScenarioReport report)
+    {
+        var connection = app.Azurite.ConnectionString;
+        var captured = new QueueClient(connection, StorageNames.LeadCapturedQueue);
+        var http = app.Host.Client;
+        var token = await RenderTokenAsync(http);
         var receipts = new System.Collections.Concurrent.ConcurrentBag<Acknowledged>();
         var backlog = await RunCountAsync(budget.DrainBacklog, 32, async i =>
         {
@@ -95,15 +113,13 @@ public static class LoadScenario
         var latencies = await MeasurePostToHistoryAsync(app.Host.Client, connection, budget.LatencySamples, token, report);
         if (latencies.Count > 0)
             report.Figure("POST → first StageHistory row", $"p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies[^1]:F0} ms ({latencies.Count} leads one at a time, 0–1 s apart)");
-        report.Figure("spam rules in process", $"{MeasureSpamChecks():F1} µs per submission (token HMAC, honeypots, names, both rate limits)");
-        if (report.Broken.Count > 0)
-            Console.Error.WriteLine(app.Host.Output); // what the host and the worker said is the only clue to a broken promise
-        return report;
     }
 
     private static async Task<double> MeasureRawEnqueueAsync(string connection, int clients, TimeSpan duration)
     {
-        var queue = new QueueClient(connection, "bench-raw-enqueue", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(15); // a stalled emulator shows in seconds, not after 6 × 100 s
+        var queue = new QueueClient(connection, $"bench-raw-enqueue-{clients}", options);
         await queue.CreateIfNotExistsAsync();
         var body = JsonSerializer.Serialize(SampleLead("raw@bench-corp.example", token: null));
         var run = await RunForAsync(duration, clients, async _ =>
@@ -111,8 +127,7 @@ public static class LoadScenario
             await queue.SendMessageAsync(body);
             return 202;
         });
-        await queue.DeleteAsync();
-        return run.Rate;
+        return run.Rate; // the queue stays: in a full run, requests after deleting a queue of ~12,000 messages hung in Azurite
     }
 
     private static async Task<int> PostAsync(HttpClient http, string name, string? token, string? honeypot = null, string? form = null)

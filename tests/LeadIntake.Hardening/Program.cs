@@ -15,7 +15,16 @@ var reports = new List<ScenarioReport>();
 foreach (var (name, run) in Scenarios.All.Where(s => named.Count == 0 || named.Contains(s.Name)))
 {
     Console.Error.WriteLine($"==> {name} ({budget.Name})");
-    reports.Add(await run(budget));
+    try
+    {
+        reports.Add(await run(budget));
+    }
+    catch (Exception e)
+    {
+        // A scenario that cannot finish is a broken promise of its own; the others still run and the table is printed.
+        Console.Error.WriteLine(e);
+        reports.Add(new ScenarioReport(name).Break($"the scenario stopped: {e.GetType().Name}: {e.Message}"));
+    }
 }
 
 Console.WriteLine($"hardening suite, {budget.Name} run ({Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})");

@@ -163,7 +163,7 @@ public sealed class ProcessLeadTests(StorageFixture fixture) : IClassFixture<Sto
         // commit loses to 'other', which created the lead meanwhile, as a worker killed before the commit would.
         var killedRound = LeadProcessor.Process(null, asked, scorer, policy, [], DateTimeOffset.UtcNow);
         await Process.RunAsync(other, CancellationToken.None);
-        Assert.False(await store.TrySaveAsync(asked, killedRound, null, null, null, CancellationToken.None));
+        Assert.False(await store.TrySaveAsync(asked, killedRound, null, null, CancellationToken.None));
 
         var redelivered = await Process.RunAsync(asked, CancellationToken.None);
 

@@ -22,12 +22,11 @@ public interface ILeadStore
     /// <param name="outcome">The merge, score and stage changes; must have a score.</param>
     /// <param name="basedOn">The stored lead the outcome was computed from, or null for a new lead.</param>
     /// <param name="handoff">The hand-off to keep in the lead's outbox until sent, or null.</param>
-    /// <param name="lostRound">The outcome of an earlier round that lost a race, whose rows this round no longer produces are removed.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>False when the lead changed since <paramref name="basedOn"/> was read: merge again.</returns>
     Task<bool> TrySaveAsync(
         LeadSubmission submission, LeadProcessingOutcome outcome, StoredLead? basedOn, SalesHandoffMessage? handoff,
-        LeadProcessingOutcome? lostRound, CancellationToken cancellationToken);
+        CancellationToken cancellationToken);
 
     /// <summary>Commits a lead changed by something other than a submission (behaviour events, a sales event, a deadline).</summary>
     /// <param name="lead">The lead to store.</param>

@@ -38,7 +38,6 @@ public sealed class ProcessLead(
         {
             Consent = ConsentProof.Of(submission),
         };
-        LeadProcessingOutcome? lostRound = null;
         var recorded = false;
 
         for (var attempt = 1; attempt <= MaxCommitAttempts; attempt++)
@@ -63,10 +62,9 @@ public sealed class ProcessLead(
                 recorded = true;
             }
             var handoff = outcome.HandedOff ? SalesHandoffMessage.For(outcome.Lead, submission.SubmissionId) : null;
-            if (await leads.TrySaveAsync(submission, outcome, stored, handoff, lostRound, cancellationToken))
+            if (await leads.TrySaveAsync(submission, outcome, stored, handoff, cancellationToken))
                 return Result(submission, outcome, attempt, await handoffs.SendAsync(handoff is null ? [] : [handoff], cancellationToken));
 
-            lostRound = outcome;
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), timeProvider, cancellationToken);
         }
 

@@ -43,13 +43,12 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
     /// <inheritdoc />
     public async Task<bool> TrySaveAsync(
         LeadSubmission submission, LeadProcessingOutcome outcome, StoredLead? basedOn, SalesHandoffMessage? handoff,
-        LeadProcessingOutcome? lostRound, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var rows = LeadEntityMapper.ToRows(submission, outcome);
-        if (lostRound is not null)
-            await DeleteRowsNotInAsync(LeadEntityMapper.ToRows(submission, lostRound), rows, cancellationToken);
-        // A round that died before its commit (a killed worker or host) left rows this round may not produce (it may now
-        // merge into a lead another submission created): they are not in memory, so they are read back by their cause.
+        // An earlier round of this submission that lost a race, or died before its commit (a killed worker or host), may
+        // have left rows this round does not produce (it may now merge into a lead another submission created): they are
+        // read back by their cause and removed.
         await DeleteStaleRowsOfCauseAsync(submission.LeadId, submission.SubmissionId, rows, cancellationToken);
         await UpsertReplaceAllAsync(_history, rows.History, cancellationToken);
         await UpsertReplaceAllAsync(_byDay, rows.ByDay, cancellationToken);
@@ -166,14 +165,6 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
                     await table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
             }
         }
-    }
-
-    private async Task DeleteRowsNotInAsync(LeadRows previous, LeadRows current, CancellationToken cancellationToken)
-    {
-        foreach (var row in previous.History.Where(p => !current.History.Any(c => c.PartitionKey == p.PartitionKey && c.RowKey == p.RowKey)))
-            await DeleteIfExistsAsync(_history, row.PartitionKey, row.RowKey, cancellationToken);
-        foreach (var row in previous.ByDay.Where(p => !current.ByDay.Any(c => c.PartitionKey == p.PartitionKey && c.RowKey == p.RowKey)))
-            await DeleteIfExistsAsync(_byDay, row.PartitionKey, row.RowKey, cancellationToken);
     }
 
     /// <summary>Deletes this cause's StageHistory rows (and their StageChangesByDay mirrors) that <paramref name="current"/> does not write.</summary>
