@@ -53,7 +53,6 @@ public static class LoadScenario
     private static async Task MeasureCaptureAsync(HardeningApp app, Budget budget, ScenarioReport report)
     {
         var connection = app.Azurite.ConnectionString;
-        var captured = new QueueClient(connection, StorageNames.LeadCapturedQueue);
         var http = app.Host.Client;
         var token = await RenderTokenAsync(http);
         await RunForAsync(TimeSpan.FromSeconds(2), 32, i => PostAsync(http, $"warmup{i}", token)); // JIT, pools, connections
@@ -68,16 +67,16 @@ public static class LoadScenario
                 report.Break($"{clients} clients: {capture.Failures} of {capture.Count} posts not answered 202 ({capture.Statuses})");
         }
 
-        var queuedBefore = await QueueLengthAsync(captured);
+        var queuedBefore = await CapturedAsync(app);
         var spam = await RunForAsync(budget.LoadTime, 32, i => PostAsync(http, $"bot{i}", token, honeypot: "http://spam.example"));
-        var spamQueued = await QueueLengthAsync(captured) - queuedBefore;
+        var spamQueued = await CapturedAsync(app) - queuedBefore;
         report.Figure("honeypot spam, 32 clients", $"{spam.Rate:F0} req/s answered like success; {spamQueued} queued");
         if (spamQueued != 0 || spam.Failures > 0)
             report.Break($"honeypot spam: {spamQueued} queued, {spam.Failures} not answered 202");
 
-        queuedBefore = await QueueLengthAsync(captured);
+        queuedBefore = await CapturedAsync(app);
         var flood = await RunForAsync(budget.LoadTime, 32, i => PostAsync(http, $"flood{i}", token: null, form: FloodForm));
-        var floodQueued = await QueueLengthAsync(captured) - queuedBefore;
+        var floodQueued = await CapturedAsync(app) - queuedBefore;
         report.Figure($"one address flooding a form limited to {FloodLimit}/hour", $"{flood.Rate:F0} req/s; {floodQueued} of {flood.Count} queued, the rest answered 202 as spam");
         if (floodQueued != FloodLimit)
             report.Break($"flood: {floodQueued} queued where the form allows {FloodLimit} per address per hour");
@@ -86,7 +85,6 @@ public static class LoadScenario
     private static async Task MeasureDrainAndLatencyAsync(HardeningApp app, Budget budget, ScenarioReport report)
     {
         var connection = app.Azurite.ConnectionString;
-        var captured = new QueueClient(connection, StorageNames.LeadCapturedQueue);
         var http = app.Host.Client;
         var token = await RenderTokenAsync(http);
         var receipts = new System.Collections.Concurrent.ConcurrentBag<Acknowledged>();
@@ -104,7 +102,7 @@ public static class LoadScenario
 
         await app.RestartHostAsync(settings => settings.Remove("AzureWebJobs.ProcessLead.Disabled"));
         var drainClock = Stopwatch.StartNew();
-        while (await QueueLengthAsync(captured) > 0 && drainClock.Elapsed < TimeSpan.FromMinutes(10))
+        while (await CapturedAsync(app) > 0 && drainClock.Elapsed < TimeSpan.FromMinutes(10))
             await Task.Delay(100);
         var drainSeconds = drainClock.Elapsed.TotalSeconds;
         report.Figure("ProcessLead drain rate", $"{receipts.Count / drainSeconds:F1} leads/s ({receipts.Count} queued leads, {drainSeconds:F1} s)");
@@ -225,7 +223,7 @@ public static class LoadScenario
         return latencies;
     }
 
-    private static async Task<int> QueueLengthAsync(QueueClient queue) => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+    private static Task<int> CapturedAsync(HardeningApp app) => StoredLeads.QueueLengthAsync(app.Azurite, StorageNames.LeadCapturedQueue);
 
     /// <summary>What a run of one operation saw: how many ran, how fast, and the status codes (0 = no answer).</summary>
     private sealed record Run(int Count, double Seconds, IReadOnlyDictionary<int, int> StatusCounts)
