@@ -30,6 +30,8 @@ public sealed class SalesAgreementTests(AgreementAppFixture fixture) : IClassFix
         var email = FunctionAppFixture.UniqueEmail("agreement");
         var leadId = FunctionAppFixture.Identity.LeadIdFor(email);
 
+        var beforeCapture = DateTimeOffset.UtcNow;
+
         // Capture: a corporate lead, no contact request. The form is worth 20 points, below the test policy's MQL bar of 40.
         Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsJsonAsync("api/leads", new { email, firstName = "Ada", company = "Contoso" })).StatusCode);
         var captured = await Eventually.GetAsync(async () => await fixture.LeadAsync(leadId), s_timeout, "the Leads row");
@@ -38,11 +40,12 @@ public sealed class SalesAgreementTests(AgreementAppFixture fixture) : IClassFix
         Assert.Equal(AgreementAppFixture.PolicyVersion, captured.PolicyVersion);
 
         // Behaviour events lift engagement: webinar attended +30 and an email open +5 → 55 ≥ 40 → MQL, handed over at once (nurture 0h).
-        var now = DateTimeOffset.UtcNow;
+        // They are dated before the capture (tracked before the form was sent), so the MQL move is recorded just after the
+        // lead's entry and still sorts after its Lead row.
         object[] events =
         [
-            new { id = "web-1", email, type = "webinar_attended", at = now.AddSeconds(-2).ToString("O"), properties = new { webinar = "Q4 launch" } },
-            new { id = "mail-1", email, type = "email_open", at = now.AddSeconds(-1).ToString("O") },
+            new { id = "web-1", email, type = "webinar_attended", at = beforeCapture.AddSeconds(-2).ToString("O"), properties = new { webinar = "Q4 launch" } },
+            new { id = "mail-1", email, type = "email_open", at = beforeCapture.AddSeconds(-1).ToString("O") },
         ];
         var accepted = await PostWithKeyAsync("api/activities", events);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);

@@ -31,13 +31,14 @@ public sealed class KpiSourceRowsTests(StorageFixture fixture) : IClassFixture<S
         var rows = (await fixture.RowsAsync<StageChangeByDayEntity>(StorageNames.StageChangesByDayTable, LeadEntityMapper.DayKey(submission.ReceivedAt)))
             .Where(r => r.LeadId == leadId).OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
         Assert.Equal([("", "Lead", "Lead"), ("Lead", "SQL", "MQL SAL SQL")], rows.Select(r => (r.FromStage, r.ToStage, r.Reached)));
-        Assert.All(rows, r => Assert.Equal(("paid_search", "dec-search", "demo", submission.ReceivedAt, submission.ReceivedAt),
+        var movedAt = submission.ReceivedAt.AddTicks(1);   // the fast track is recorded just after the lead's entry
+        Assert.All(rows, r => Assert.Equal(("paid_search", "dec-search", "demo", submission.ReceivedAt, movedAt),
             (r.Channel, r.Campaign, r.FormId, r.CreatedAt, r.MqlAt)));
         Assert.Equal([null, submission.ReceivedAt], rows.Select(r => r.FromEnteredAt));
         Assert.All(rows, r => Assert.Null(r.Probability));   // the points model has none
 
         var lead = (await fixture.Table(StorageNames.LeadsTable).GetEntityAsync<LeadEntity>(leadId, LeadEntity.ProfileRowKey)).Value;
-        Assert.Equal(("demo", submission.ReceivedAt, submission.ReceivedAt, null as DateTimeOffset?), (lead.FirstFormId, lead.MqlAt, lead.SqlAt, lead.OpportunityAt));
+        Assert.Equal(("demo", movedAt, movedAt, null as DateTimeOffset?), (lead.FirstFormId, lead.MqlAt, lead.SqlAt, lead.OpportunityAt));
         var cycle = Assert.Single(await CyclesAsync(leadId, lead.HandedOffAt!.Value));
         Assert.Equal($"{leadId}_{LeadEntityMapper.TimeKey(lead.HandedOffAt.Value)}", cycle.RowKey);
         Assert.Equal(("SQL", "paid_search", "dec-search", "demo", submission.ReceivedAt), (cycle.Stage, cycle.Channel, cycle.Campaign, cycle.FormId, cycle.CapturedAt));

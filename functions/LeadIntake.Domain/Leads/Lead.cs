@@ -255,16 +255,20 @@ public sealed record Lead
     /// <remarks>
     /// Pure: nothing is stored here. The change carries the lead's current score, model and policy version, the stages it
     /// reached first (<see cref="Milestones"/> move on) and when the lead entered the stage it leaves. <paramref name="at"/>
-    /// is UTC; stage-history rows sort by it. <see cref="StageReason"/> is not changed here: callers set it from the change
-    /// (<c>lead with { StageReason = change.Reason }</c>) because a record copy is made for every other field anyway.
+    /// is UTC; stage-history rows sort by it, so the move is recorded strictly after the lead entered its stage: at
+    /// <paramref name="at"/>, or one tick (100 ns, the row key's precision) after the entry when <paramref name="at"/> is not
+    /// later (an event dated before the submission that created the lead, a late older submission, two moves in one round).
+    /// <see cref="StageReason"/> is not changed here: callers set it from the change (<c>lead with { StageReason = change.Reason }</c>)
+    /// because a record copy is made for every other field anyway.
     /// </remarks>
     public StageChange AdvanceTo(FunnelStage to, DateTimeOffset at, string reason, string actor, string? rule = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         FunnelTransitions.EnsureAllowed(_stage, to);
-        var (milestones, reached) = _milestones.Reach(_stage, to, at.ToUniversalTime());
-        var change = new StageChange(_stage, to, at.ToUniversalTime(), reason, Score, ScoringModel ?? string.Empty, actor)
+        var moveAt = _stageEnteredAt is { } entered && at <= entered ? entered.ToUniversalTime().AddTicks(1) : at.ToUniversalTime();
+        var (milestones, reached) = _milestones.Reach(_stage, to, moveAt);
+        var change = new StageChange(_stage, to, moveAt, reason, Score, ScoringModel ?? string.Empty, actor)
         {
             Rule = rule,
             PolicyVersion = PolicyVersion ?? string.Empty,

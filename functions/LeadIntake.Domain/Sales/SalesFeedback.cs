@@ -45,9 +45,7 @@ public static class SalesFeedback
         var changes = new List<StageChange>();
         void Move(FunnelStage to, string reason)
         {
-            // A move is recorded no earlier than the lead entered its stage, so history stays in order.
-            var moveAt = current.StageEnteredAt is { } entered && entered > at ? entered : at;
-            changes.Add(current.AdvanceTo(to, moveAt, reason, salesEvent.Actor) with { Sequence = changes.Count });
+            changes.Add(current.AdvanceTo(to, at, reason, salesEvent.Actor) with { Sequence = changes.Count });
             current = current with { StageReason = reason };
         }
 

@@ -54,7 +54,6 @@ public static class LeadDeadlines
             return new DeadlineOutcome(lead, [], null, HandedOff: false, IsStale: true);
 
         var due = deadline.DueAt;
-        var moveAt = lead.StageEnteredAt is { } entered && entered > due ? entered : due; // history stays in order
         switch (deadline.Kind)
         {
             case DeadlineKind.Handoff:
@@ -70,7 +69,7 @@ public static class LeadDeadlines
             case DeadlineKind.FollowUps when lead.Stage is FunnelStage.MarketingQualified or FunnelStage.SalesAccepted:
                 var exhausted = lead with { PolicyVersion = policy.Version, NextFollowUpDueAt = null };
                 var reason = $"{policy.Sla.ExhaustedReason}: {lead.FollowUpCount} follow-up(s) without reaching the lead";
-                var change = exhausted.AdvanceTo(policy.Sla.ExhaustedMoveTo, moveAt, reason, StageChange.PipelineActor, policy.Sla.ExhaustedReason);
+                var change = exhausted.AdvanceTo(policy.Sla.ExhaustedMoveTo, due, reason, StageChange.PipelineActor, policy.Sla.ExhaustedReason);
                 return new DeadlineOutcome(exhausted.EndSalesCycle() with { StageReason = reason }, [change], null, HandedOff: false, IsStale: false);
 
             case DeadlineKind.FollowUps:
@@ -79,7 +78,7 @@ public static class LeadDeadlines
             default:
                 var recycled = lead with { PolicyVersion = policy.Version, RecycleDueAt = null };
                 var recycleReason = $"recycled: lost on {lead.OutcomeAt:yyyy-MM-dd}, back to nurture";
-                var recycle = recycled.AdvanceTo(FunnelStage.Nurture, moveAt, recycleReason, StageChange.PipelineActor, "recycle_lost");
+                var recycle = recycled.AdvanceTo(FunnelStage.Nurture, due, recycleReason, StageChange.PipelineActor, "recycle_lost");
                 return new DeadlineOutcome(recycled.EndSalesCycle() with { StageReason = recycleReason }, [recycle], null, HandedOff: false, IsStale: false);
         }
     }

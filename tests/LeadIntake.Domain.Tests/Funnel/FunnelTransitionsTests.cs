@@ -86,6 +86,24 @@ public class FunnelTransitionsTests
     }
 
     [Theory]
+    [InlineData(-60, 1)]     // dated before the entry (an older event or submission processed late): just after it
+    [InlineData(0, 1)]       // dated at the entry (a second move in the same round): just after it
+    [InlineData(60, 0)]      // dated later: at its own time
+    public void AdvanceTo_RecordedStrictlyAfterTheStageEntry_SoHistorySortsInMoveOrder(int secondsAfterEntry, int ticksAfterEntry)
+    {
+        var entered = TestLeads.T0;
+        var lead = new Lead { LeadId = "ld_x", Email = "a@example.com", Stage = FunnelStage.Lead, StageEnteredAt = entered };
+
+        var mql = lead.AdvanceTo(FunnelStage.MarketingQualified, entered.AddSeconds(secondsAfterEntry), "engaged", "pipeline");
+        var sql = lead.AdvanceTo(FunnelStage.SalesQualified, entered.AddSeconds(secondsAfterEntry), "handed over", "pipeline");
+
+        var expected = secondsAfterEntry > 0 ? entered.AddSeconds(secondsAfterEntry) : entered.AddTicks(ticksAfterEntry);
+        Assert.Equal(expected, mql.At);
+        Assert.Equal(mql.At.AddTicks(1), sql.At);
+        Assert.Equal(sql.At, lead.StageEnteredAt);
+    }
+
+    [Theory]
     [MemberData(nameof(IllegalPairs))]
     public void AdvanceTo_IllegalMove_ThrowsWithStagesAndKeepsStage(FunnelStage from, FunnelStage to)
     {

@@ -61,7 +61,7 @@ public partial class LeadProcessorTests
         var outcome = Process(null, s, score: 72);
 
         Assert.Equal(
-            new StageChange(FunnelStage.Lead, FunnelStage.SalesQualified, s.ReceivedAt, "SQL fast track 'asked-for-contact': contact_requested", 72, FixedScorer.Version, "pipeline", 1)
+            new StageChange(FunnelStage.Lead, FunnelStage.SalesQualified, s.ReceivedAt.AddTicks(1), "SQL fast track 'asked-for-contact': contact_requested", 72, FixedScorer.Version, "pipeline", 1)
             {
                 Rule = "asked-for-contact",
                 PolicyVersion = DefaultPolicyVersion,
@@ -176,7 +176,7 @@ public partial class LeadProcessorTests
     }
 
     [Fact]
-    public void Process_OlderSubmissionQualifiesLate_ChangeNotBeforeCurrentStageEntry()
+    public void Process_OlderSubmissionQualifiesLate_ChangeJustAfterCurrentStageEntry()
     {
         // The lead entered at t30 (its first processed submission); an older submission (t0) then lifts it to MQL.
         var lead = Process(null, At(30), score: 10).Lead;
@@ -185,7 +185,7 @@ public partial class LeadProcessorTests
 
         var change = Assert.Single(outcome.Changes);
         Assert.Equal(FunnelStage.MarketingQualified, change.To);
-        Assert.Equal(TestLeads.T0.AddMinutes(30), change.At);   // history stays in order: Lead (t30) then MQL (t30)
+        Assert.Equal(TestLeads.T0.AddMinutes(30).AddTicks(1), change.At);   // history stays in order: Lead (t30), then MQL just after
         Assert.Equal(TestLeads.T0.AddMinutes(30).AddHours(24), outcome.Lead.HandoffDueAt);   // nurture runs from the move
     }
 

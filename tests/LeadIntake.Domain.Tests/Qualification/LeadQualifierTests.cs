@@ -681,7 +681,7 @@ public class LeadQualifierTests
     }
 
     [Fact]
-    public void Evaluate_CauseBeforeStageEntry_ChangesNeverEarlierThanStageEnteredAt()
+    public void Evaluate_CauseBeforeStageEntry_ChangesJustAfterStageEnteredAt()
     {
         // The lead entered its stage at Monday 11:00; an older event (Monday 09:00) processed late qualifies it.
         var entered = Monday.AddHours(2);
@@ -690,9 +690,9 @@ public class LeadQualifierTests
         var mql = Evaluate(lead, [Event(EngagementPolicy.FormSubmission, Monday)], at: Monday, now: entered);
         var sql = Evaluate(lead with { ContactRequested = true }, at: Monday, now: entered);
 
-        Assert.Equal(entered, Assert.Single(mql.Changes).At);
-        Assert.Equal(entered.AddHours(24), mql.Lead.HandoffDueAt);   // nurture runs from the recorded move
-        Assert.Equal(entered, Assert.Single(sql.Changes).At);
+        Assert.Equal(entered.AddTicks(1), Assert.Single(mql.Changes).At);   // just after the entry: history sorts in move order
+        Assert.Equal(entered.AddHours(24), mql.Lead.HandoffDueAt);   // nurture runs from the decision, at the entry
+        Assert.Equal(entered.AddTicks(1), Assert.Single(sql.Changes).At);
         Assert.Equal(entered, sql.Lead.HandedOffAt);
     }
 

@@ -266,14 +266,14 @@ public class SalesFeedbackTests
     // ---- times ----
 
     [Fact]
-    public void Apply_EventBeforeStageEntry_MoveRecordedAtStageEntry()
+    public void Apply_EventBeforeStageEntry_MoveRecordedJustAfterStageEntry()
     {
         // Accepted at 09:10 by the rep's clock, reported after the lead entered MQL at 09:30: history stays in order.
         var lead = InSales(FunnelStage.MarketingQualified) with { StageEnteredAt = Monday.AddMinutes(30) };
 
         var change = Assert.Single(Apply(lead, Event(SalesEventType.Accepted, Monday.AddMinutes(10))).Changes);
 
-        Assert.Equal(Monday.AddMinutes(30), change.At);
+        Assert.Equal(Monday.AddMinutes(30).AddTicks(1), change.At);
     }
 
     [Fact]
