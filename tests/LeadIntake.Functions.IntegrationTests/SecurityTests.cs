@@ -40,6 +40,9 @@ public sealed class SecurityAppFixture : FunctionAppFixture
         {
             [StorageNames.Connection] = AzuriteFixture.CreateUnreachableConnectionString(),
             [$"{LeadCaptureOptions.SectionName}__IdentitySecret"] = IdentitySecret,
+            // Every second, so timer runs that cannot reach storage are always in the scanned output.
+            [FunctionNames.SlaCheckScheduleSetting] = "* * * * * *",
+            [FunctionNames.FunnelRebuildScheduleSetting] = "* * * * * *",
         });
     }
 
@@ -261,6 +264,8 @@ public sealed partial class SecurityTests(SecurityAppFixture fixture) : IClassFi
         // The scan below reads the worker's own lines: the Debug line of the spam post and the 503 middleware's error are there.
         Assert.Contains("answered like success and not queued", Host.Output, StringComparison.Ordinal);
         Assert.Contains("Storage failed during CaptureLead", fixture.StorageDown.Output, StringComparison.Ordinal);
+        await fixture.StorageDown.WaitForOutputAsync($"Storage failed during {FunctionNames.SlaCheck} (storage ", s_timeout);
+        await fixture.StorageDown.WaitForOutputAsync($"Storage failed during {FunctionNames.RebuildFunnel} (storage ", s_timeout);
         var outputs = new[] { ("responses", transcript.ToString()), ("the host's output", Host.Output), ("the storage-down host's output", fixture.StorageDown.Output) };
         var found = new List<string>();
         foreach (var (where, text) in outputs)

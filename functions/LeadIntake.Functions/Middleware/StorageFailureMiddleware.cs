@@ -9,10 +9,13 @@ using Microsoft.Extensions.Options;
 
 namespace LeadIntake.Functions.Middleware;
 
-/// <summary>The app's one catch for storage failures (<see cref="StorageFailure"/>) on HTTP functions: 503 problem+json with <c>Retry-After</c>.</summary>
+/// <summary>The app's one catch for storage failures (<see cref="StorageFailure"/>): 503 problem+json with <c>Retry-After</c> on HTTP
+/// functions, one log line on timer functions.</summary>
 /// <remarks>
 /// Capture answers 202 only after the queue accepted the message, so an unreachable queue must never look like success.
-/// Queue and timer functions are left alone: their exception reaches the host, which retries and finally poisons the message.
+/// A timer run that cannot reach storage did nothing the next run does not do (every timer job starts from what is stored), so
+/// it is logged in one line (<see cref="StorageFailureLog"/>) instead of the worker's stack trace for a failed invocation.
+/// Queue functions are left alone: their exception reaches the host, which retries and finally poisons the message.
 /// </remarks>
 public sealed class StorageFailureMiddleware(IOptions<LeadCaptureOptions> options, ILogger<StorageFailureMiddleware> logger)
     : IFunctionsWorkerMiddleware
@@ -34,5 +37,13 @@ public sealed class StorageFailureMiddleware(IOptions<LeadCaptureOptions> option
                 detail: "Storage cannot be reached right now; nothing was accepted or changed. Please retry after the Retry-After seconds.",
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+        catch (Exception e) when (StorageFailure.Of(e) is not null && IsTimer(context))
+        {
+            logger.LogWarning("Storage failed during {Function} ({Failure}): this run did nothing, the next one tries again",
+                context.FunctionDefinition.Name, StorageFailureLog.Summary(e));
+        }
     }
+
+    private static bool IsTimer(FunctionContext context) =>
+        context.FunctionDefinition.InputBindings.Values.Any(b => b.Type.Equals("timerTrigger", StringComparison.OrdinalIgnoreCase));
 }
