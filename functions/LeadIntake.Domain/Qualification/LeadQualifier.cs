@@ -29,8 +29,8 @@ public static class LeadQualifier
     /// <param name="lead">The lead as it is now (merged and scored).</param>
     /// <param name="activities">The lead's behaviour events within <see cref="EngagementScore.Horizon"/> of <paramref name="now"/>.</param>
     /// <param name="policy">The policy in force.</param>
-    /// <param name="at">When the decision's cause happened (a submission's or event's time, a deadline); moves are recorded at it,
-    /// never earlier than when the lead entered its stage.</param>
+    /// <param name="at">When the decision's cause happened (a submission's or event's time, a deadline); decisions are taken at it, never
+    /// earlier than when the lead entered its stage (and moves recorded just after: <see cref="Lead.AdvanceTo"/>).</param>
     /// <param name="now">The clock's now: engagement decays to it and nurture periods end by it.</param>
     /// <param name="firstSequence">Sequence number of the first change returned (after changes the caller already recorded).</param>
     public static QualificationOutcome Evaluate(

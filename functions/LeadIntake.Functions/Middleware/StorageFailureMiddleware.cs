@@ -9,12 +9,12 @@ using Microsoft.Extensions.Options;
 
 namespace LeadIntake.Functions.Middleware;
 
-/// <summary>The app's one catch for storage failures (<see cref="StorageFailure"/>): 503 problem+json with <c>Retry-After</c> on HTTP
-/// functions, one log line on timer functions.</summary>
+/// <summary>The app's one catch for storage failures (<see cref="StorageFailure"/>), logged in one line (<see cref="StorageFailureLog"/>):
+/// HTTP functions answer 503 problem+json with <c>Retry-After</c>; a timer function's run just ends.</summary>
 /// <remarks>
 /// Capture answers 202 only after the queue accepted the message, so an unreachable queue must never look like success.
 /// A timer run that cannot reach storage did nothing the next run does not do (every timer job starts from what is stored), so
-/// it is logged in one line (<see cref="StorageFailureLog"/>) instead of the worker's stack trace for a failed invocation.
+/// it is logged instead of ending in the worker's stack trace for a failed invocation.
 /// Queue functions are left alone: their exception reaches the host, which retries and finally poisons the message.
 /// </remarks>
 public sealed class StorageFailureMiddleware(IOptions<LeadCaptureOptions> options, ILogger<StorageFailureMiddleware> logger)
@@ -27,10 +27,9 @@ public sealed class StorageFailureMiddleware(IOptions<LeadCaptureOptions> option
         {
             await next(context);
         }
-        catch (Exception e) when (StorageFailure.Of(e) is { } failure && context.GetHttpContext() is { Response.HasStarted: false } http)
+        catch (Exception e) when (StorageFailure.Of(e) is not null && context.GetHttpContext() is { Response.HasStarted: false } http)
         {
-            logger.LogError("Storage failed during {Function} ({Status} {ErrorCode}: {Message}): answering 503",
-                context.FunctionDefinition.Name, failure.Status, failure.ErrorCode, failure.Message);
+            logger.LogError("Storage failed during {Function} ({Failure}): answering 503", context.FunctionDefinition.Name, StorageFailureLog.Summary(e));
             http.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             context.GetInvocationResult().Value = Results.Problem(
                 title: "Storage unavailable",
