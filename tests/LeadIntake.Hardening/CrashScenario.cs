@@ -302,11 +302,12 @@ public static class CrashScenario
         }
 
         var historyKeys = ours.Select(r => $"{r.PartitionKey}_{r.RowKey}").ToHashSet(StringComparer.Ordinal);
-        var orphans = byDay.Count(r => leads.Contains(r.LeadId) && !historyKeys.Contains(r.RowKey));
+        var orphans = byDay.Where(r => leads.Contains(r.LeadId) && !historyKeys.Contains(r.RowKey)).ToList();
         if (unmirrored > 0)
             broken.Add($"{unmirrored} StageHistory row(s) without exactly one matching StageChangesByDay row");
-        if (orphans > 0)
-            broken.Add($"{orphans} StageChangesByDay row(s) without their StageHistory row");
+        if (orphans.Count > 0)
+            broken.Add($"{orphans.Count} StageChangesByDay row(s) without their StageHistory row: "
+                + string.Join(", ", orphans.Take(5).Select(r => $"{r.RowKey} ({Code(r.FromStage)}→{r.ToStage})")));
 
         report.Figure("StageHistory rows", $"{ours.Count} for {rowsByLead.Count} leads ({string.Join(", ", ours.GroupBy(r => $"{Code(r.FromStage)}→{r.ToStage}").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} × {g.Count()}"))})")
             .Figure("StageChangesByDay rows", $"{byDay.Count(r => leads.Contains(r.LeadId))}");

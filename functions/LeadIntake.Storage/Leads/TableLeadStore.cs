@@ -168,7 +168,11 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
     }
 
     /// <summary>Deletes this cause's StageHistory rows (and their StageChangesByDay mirrors) that <paramref name="current"/> does not write.</summary>
-    /// <remarks>One query of the lead's own history partition, filtered on <see cref="StageHistoryEntity.Cause"/>.</remarks>
+    /// <remarks>
+    /// One query of the lead's own history partition, filtered on <see cref="StageHistoryEntity.Cause"/>: the history row is
+    /// how a mirror is found, so the mirror goes first. A worker killed between the two deletes leaves the history row, which
+    /// the next round finds and removes; the other order would leave a mirror nothing leads back to.
+    /// </remarks>
     private async Task DeleteStaleRowsOfCauseAsync(string leadId, string causeId, LeadRows current, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and Cause eq {causeId}");
@@ -185,9 +189,9 @@ public sealed class TableLeadStore(TableServiceClient tables, TimeProvider timeP
 
         foreach (var row in written.Where(w => !current.History.Any(c => c.RowKey == w.RowKey)))
         {
-            await DeleteIfExistsAsync(_history, row.PartitionKey, row.RowKey, cancellationToken);
             var (day, key) = LeadEntityMapper.ByDayKeyOf(row);
             await DeleteIfExistsAsync(_byDay, day, key, cancellationToken);
+            await DeleteIfExistsAsync(_history, row.PartitionKey, row.RowKey, cancellationToken);
         }
     }
 
